@@ -1,0 +1,109 @@
+"""Who does what: the annex turned into lookups for department pages, the matrix and exports.
+
+Built once per build from a validated plan; everything here is derived, nothing is stored twice.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal
+
+from . import document
+from .document import Block
+from .model import AnnexRow, Department, Measure, Plan, Task
+
+Role = Literal["lead", "responsible"]
+ROLE_LABELS: dict[Role, str] = {"lead": "牵头", "responsible": "参与"}
+KIND_LABELS = {"action": "提升行动", "project": "重点工程"}
+
+
+@dataclass(frozen=True)
+class Assignment:
+    task: Task
+    department: Department
+    role: Role
+    printed: str  # the name exactly as the annex prints it in this row
+
+
+@dataclass(frozen=True)
+class Mention:
+    block: Block
+    name: str  # the printed name found in the paragraph
+
+
+class PlanIndex:
+    def __init__(self, plan: Plan):
+        self.plan = plan
+
+    @cached_property
+    def tasks(self) -> tuple[Task, ...]:
+        """Actions then projects, in the document's order."""
+        return tuple(t for c in self.plan.chapters for t in c.tasks)
+
+    @cached_property
+    def task_by_id(self) -> dict[str, Task]:
+        return {t.id: t for t in self.tasks}
+
+    @cached_property
+    def measure_by_id(self) -> dict[str, tuple[Task, Measure]]:
+        return {m.id: (t, m) for t in self.tasks for m in t.measures}
+
+    @cached_property
+    def department_by_id(self) -> dict[str, Department]:
+        return {d.id: d for d in self.plan.departments}
+
+    @cached_property
+    def annex_by_task(self) -> dict[str, AnnexRow]:
+        return {row.task: row for row in self.plan.annex}
+
+    def annex_title(self, task: Task) -> str:
+        return self.annex_by_task[task.id].printed_title or task.title
+
+    def task_number(self, task: Task) -> int:
+        """The annex numbers tasks 1–5 within each kind."""
+        return [t.id for t in self.tasks if t.kind == task.kind].index(task.id) + 1
+
+    @cached_property
+    def assignments(self) -> tuple[Assignment, ...]:
+        """Every (task, department, role) of the annex, tasks in document order, departments as printed."""
+        out = []
+        for task in self.tasks:
+            row = self.annex_by_task[task.id]
+            for role, refs in (("lead", row.lead), ("responsible", row.responsible)):
+                for ref in refs:
+                    dept = self.department_by_id[ref.id]
+                    out.append(Assignment(task, dept, role, ref.printed or dept.name))
+        return tuple(out)
+
+    def for_task(self, task: Task, role: Role) -> list[Assignment]:
+        return [a for a in self.assignments if a.task.id == task.id and a.role == role]
+
+    def for_department(self, dept: Department) -> list[Assignment]:
+        return [a for a in self.assignments if a.department.id == dept.id]
+
+    def role_of(self, dept: Department, task: Task) -> Role | None:
+        for a in self.for_department(dept):
+            if a.task.id == task.id:
+                return a.role
+        return None
+
+    @cached_property
+    def departments_sorted(self) -> tuple[Department, ...]:
+        """Registry order is the editors' order; pages list departments by kind, then as registered."""
+        kinds = ("区委部门", "区政府部门", "群团组织", "其他")
+        return tuple(sorted(self.plan.departments, key=lambda d: (kinds.index(d.kind), self.plan.departments.index(d))))
+
+    @cached_property
+    def body(self) -> list[Block]:
+        return document.body_blocks(self.plan)
+
+    def mentions(self, dept: Department) -> list[Mention]:
+        """Paragraphs of the body that name the department itself (e.g. 区科协 in 组织实施)."""
+        names = sorted((dept.name, *dept.variants), key=len, reverse=True)
+        out = []
+        for block in self.body:
+            for name in names:
+                if name in block.printed:
+                    out.append(Mention(block, name))
+                    break
+        return out

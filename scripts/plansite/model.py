@@ -1,0 +1,192 @@
+"""The plan as typed objects. Field names are the YAML keys; each field says in Chinese what it means.
+
+This module is the single description of data/plan.yaml: schema.py reads these classes to validate
+the file and to write its JSON Schema. It imports neither Jinja nor MkDocs.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from typing import Annotated, Literal
+
+
+@dataclass(frozen=True)
+class Pattern:
+    regex: str
+    description: str  # what an editor should write, in Chinese
+
+    def matches(self, value: str) -> bool:
+        return re.fullmatch(self.regex, value) is not None
+
+
+@dataclass(frozen=True)
+class Range:
+    low: int
+    high: int
+
+
+# Scalar kinds. `Text` is one line of non-empty text; schema.py enforces it.
+Text = str
+Slug = Annotated[str, Pattern(r"[a-z0-9]+(?:-[a-z0-9]+)*", "英文编号（小写字母、数字和连字符），例如 youth、kexie")]
+Numeral = Annotated[str, Pattern(r"[一二三四五六七八九十]+", "汉字序号，例如 一、二、三")]
+Year = Annotated[int, Range(1949, 2100)]
+
+def zh(meaning: str, **extra: object) -> dict:
+    """Field metadata: its meaning in Chinese, shown in error messages and the JSON Schema."""
+    return {"zh": meaning, **extra}
+
+
+def opt(meaning: str, default: object = None):
+    return field(default=default, metadata=zh(meaning))
+
+
+def req(meaning: str, **extra: object):
+    return field(metadata=zh(meaning, **extra))
+
+
+@dataclass(frozen=True)
+class Period:
+    start: Year = req("起始年份")
+    end: Year = req("终止年份")
+
+
+@dataclass(frozen=True)
+class Reference:
+    id: Slug = req("编号")
+    title: Text = req("文件名称")
+    number: Text | None = opt("发文字号")
+
+
+@dataclass(frozen=True)
+class Document:
+    letterhead: Text = req("版头（发文机关标志）")
+    number: Text = req("发文字号")
+    notice_title: Text = req("通知标题")
+    addressees: Text = req("主送机关")
+    notice: Text = req("通知正文")
+    signatory: Text = req("落款（发文机关署名）")
+    date: datetime.date = req("成文日期")
+    disclosure: Text = req("公开方式")
+    plan_title: Text = req("实施方案标题")
+    period: Period = req("规划期")
+    based_on: tuple[Reference, ...] = req("制定依据", min_items=1)
+    attachment_title: Text = req("附件名称")
+
+
+@dataclass(frozen=True)
+class Measure:
+    id: Slug = req("措施编号")
+    title: Text = req("措施标题（开头以句号结束的短句，不含句号）")
+    paragraphs: tuple[Text, ...] = req("措施正文段落", min_items=1)
+
+
+@dataclass(frozen=True)
+class Item:
+    id: Slug = req("条目编号")
+    number: int = req("条目序号")
+    title: Text = req("条目标题（不含句号）")
+    paragraphs: tuple[Text, ...] = req("条目正文段落", min_items=1)
+    period: Period | None = opt("进度安排的时段")
+
+
+@dataclass(frozen=True)
+class Task:
+    id: Slug = req("任务编号")
+    kind: Literal["action", "project"] = req("任务类别（action 提升行动 / project 重点工程）")
+    number: Numeral = req("序号")
+    title: Text = req("任务标题（不含句号）")
+    intro: Text = req("导语段落")
+    measures: tuple[Measure, ...] = req("措施", min_items=1)
+    target_group: Text | None = opt("面向人群（仅提升行动）")
+
+
+@dataclass(frozen=True)
+class Section:
+    id: Slug = req("小节编号")
+    number: Numeral = req("序号")
+    title: Text = req("小节标题（不含句号）")
+    paragraphs: tuple[Text, ...] = opt("段落", ())
+    items: tuple[Item, ...] = opt("编号条目", ())
+
+
+@dataclass(frozen=True)
+class Chapter:
+    id: Slug = req("部分编号")
+    number: Numeral = req("序号")
+    title: Text = req("部分标题")
+    paragraphs: tuple[Text, ...] = opt("段落", ())
+    sections: tuple[Section, ...] = opt("小节", ())
+    tasks: tuple[Task, ...] = opt("提升行动或重点工程", ())
+
+
+@dataclass(frozen=True)
+class Department:
+    id: Slug = req("部门编号")
+    name: Text = req("部门规范名称")
+    kind: Literal["区委部门", "区政府部门", "群团组织", "其他"] = req("部门类别")
+    variants: tuple[Text, ...] = opt("原文中的其他写法", ())
+
+
+@dataclass(frozen=True)
+class DeptRef:
+    """A department as the annex lists it: an id, plus the printed form when it differs from the name."""
+
+    SHORTHAND = "id"  # in YAML a bare `kexie` means {id: kexie}
+    id: Slug = req("部门编号")
+    printed: Text | None = opt("附件原文写法（与规范名称不同时填写）")
+
+
+@dataclass(frozen=True)
+class AnnexRow:
+    task: Slug = req("任务编号")
+    lead: tuple[DeptRef, ...] = req("牵头部门", min_items=1)
+    responsible: tuple[DeptRef, ...] = req("责任部门", min_items=1)
+    printed_title: Text | None = opt("附件中的任务名称（与正文标题不同时填写）")
+
+
+@dataclass(frozen=True)
+class IndicatorValue:
+    role: Literal["baseline", "target", "benchmark"] = req("数值类别（baseline 基线 / target 目标 / benchmark 参照标准）")
+    quote: Text = req("原文语句（须逐字出现在正文中）")
+    year: Year | None = opt("年份")
+    value: float | None = opt("数值")
+    comparison: Literal["at_least", "greater_than"] | None = opt("比较方式（at_least 不低于 / greater_than 高于）")
+    relative_to: Text | None = opt("比较对象")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: Slug = req("指标编号")
+    name: Text = req("指标名称")
+    values: tuple[IndicatorValue, ...] = req("指标数值", min_items=1)
+    unit: Text | None = opt("单位")
+
+
+@dataclass(frozen=True)
+class Audience:
+    id: Slug = req("人群编号")
+    label: Text = req("人群名称")
+    tasks: tuple[Slug, ...] = req("整项相关的任务", min_items=1)
+    measures: tuple[Slug, ...] = opt("其他任务中的相关措施", ())
+
+
+@dataclass(frozen=True)
+class Note:
+    kind: Literal["page_break", "stray_space", "line_break", "repeated_header", "wording"] = req("整理类别")
+    where: Text = req("位置（段落所属的编号）")
+    printed: tuple[Text, ...] = req("提取文本中的原样", min_items=1)
+    normalised: Text | None = opt("本站采用的写法")
+    explanation: Text | None = opt("说明")
+
+
+@dataclass(frozen=True)
+class Plan:
+    document: Document = req("文件信息")
+    preamble: tuple[Text, ...] = req("开头段落", min_items=1)
+    chapters: tuple[Chapter, ...] = req("正文各部分", min_items=1)
+    departments: tuple[Department, ...] = req("部门名录", min_items=1)
+    annex: tuple[AnnexRow, ...] = req("附件：重点任务分工", min_items=1)
+    indicators: tuple[Indicator, ...] = opt("量化指标", ())
+    audiences: tuple[Audience, ...] = opt("按人群浏览", ())
+    notes: tuple[Note, ...] = opt("编辑说明", ())
