@@ -11,7 +11,10 @@ load → validate → render steps inside `mkdocs build` and `mkdocs serve`.
 """
 from __future__ import annotations
 
+import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,9 +45,57 @@ def check(path: Path) -> int:
     return 0
 
 
+def generate(out: Path) -> int:
+    from plansite.hooks import generate as render_pages
+
+    try:
+        plan = load_plan(DEFAULT_DATA, display_path(DEFAULT_DATA))
+    except PlanError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    for src, content in render_pages(plan).items():
+        target = out / src
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+    print(f"已写入 {out}")
+    return 0
+
+
+def build(site: Path) -> int:
+    """Build into a fresh folder beside SITE and swap it in only when MkDocs succeeded,
+    so a failed build never leaves a half-written site."""
+    if check(DEFAULT_DATA) != 0:
+        print(f"{display_path(site)} 保持不变。", file=sys.stderr)
+        return 1
+    site = site.resolve()
+    site.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+                             "-f", str(ROOT / "mkdocs.yml"), "-d", str(fresh)], cwd=ROOT)
+    if result.returncode != 0:
+        shutil.rmtree(fresh, ignore_errors=True)
+        print(f"构建失败，{display_path(site)} 保持不变。", file=sys.stderr)
+        return 1
+    old = site.with_name(f".{site.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        site.rename(old)
+    fresh.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+    print(f"网站已生成：{display_path(site)}")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     if len(argv) >= 1 and argv[0] == "check" and len(argv) <= 2:
         return check(Path(argv[1]) if len(argv) == 2 else DEFAULT_DATA)
+    if len(argv) == 2 and argv[0] == "generate":
+        return generate(Path(argv[1]))
+    if len(argv) in (1, 2) and argv[0] == "build":
+        return build(Path(argv[1]) if len(argv) == 2 else ROOT / "site")
     print(__doc__, file=sys.stderr)
     return 2
 

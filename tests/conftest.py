@@ -29,3 +29,99 @@ def index(plan):
 @pytest.fixture(scope="session")
 def source_lines() -> list[str]:
     return SOURCE.read_text(encoding="utf-8").split("\n")
+
+
+# ── the built site, a local server, and the system Chromium ─────────────────────────────────
+import functools  # noqa: E402
+import http.server  # noqa: E402
+import subprocess  # noqa: E402
+import threading  # noqa: E402
+from urllib.parse import urlparse  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+def build_site(out: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
+    """A real `mkdocs build --strict`, as the README and CI run it."""
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = build_site(out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir):
+    handler = functools.partial(QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class RequestLog:
+    """Every request a page makes; tests (and teardown) assert none leaves our origin."""
+
+    def __init__(self, origin: str):
+        self.origin = origin
+        self.urls: list[str] = []
+
+    def __call__(self, request) -> None:
+        self.urls.append(request.url)
+
+    def foreign(self) -> list[str]:
+        ours = urlparse(self.origin).netloc
+        return [u for u in self.urls if urlparse(u).scheme in ("http", "https", "ws", "wss")
+                and urlparse(u).netloc != ours]
+
+
+def open_context(browser, site_url, width=1280, height=900, **kw):
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN", **kw)
+    log = RequestLog(site_url)
+    context.on("request", log)
+    return context, log
+
+
+@pytest.fixture
+def page(browser, site_url):
+    """A desktop page; fails the test if anything was requested from another host."""
+    context, log = open_context(browser, site_url)
+    pg = context.new_page()
+    pg.request_log = log
+    yield pg
+    context.close()
+    assert log.foreign() == [], f"requests to other hosts: {log.foreign()}"
+
+
+@pytest.fixture
+def phone(browser, site_url):
+    """A 360 px wide phone."""
+    context, log = open_context(browser, site_url, width=360, height=740, is_mobile=True, has_touch=True,
+                                device_scale_factor=2)
+    pg = context.new_page()
+    pg.request_log = log
+    yield pg
+    context.close()
+    assert log.foreign() == [], f"requests to other hosts: {log.foreign()}"

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# One entry point for a fresh machine. It sets up what is missing, then runs the command.
+#
+#   ./scripts/dev.sh serve    preview the site at http://127.0.0.1:8000 (rebuilds when data/plan.yaml changes)
+#   ./scripts/dev.sh test     the whole test suite, real-browser tests included
+#   ./scripts/dev.sh check    check data/plan.yaml only
+#   ./scripts/dev.sh build    build the site into site/ (left untouched if the build fails)
+#
+# Needs Python 3.10+. For tests it also installs Debian's chromium and a Chinese font when they are
+# missing (apt-get, as root or through sudo); Playwright drives that Chromium, it never downloads one.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+VENV=.venv
+PY="$VENV/bin/python"
+
+setup_python() {
+  if [ ! -x "$PY" ]; then
+    python3 -m venv "$VENV"
+  fi
+  # Reinstall only when requirements.txt changed since the last install.
+  local stamp="$VENV/.requirements.sha"
+  local want
+  want=$(sha256sum requirements.txt | cut -d' ' -f1)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    "$PY" -m pip install --quiet --disable-pip-version-check -r requirements.txt
+    echo "$want" > "$stamp"
+  fi
+}
+
+apt_install() {
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  if ! $sudo apt-get install -y --no-install-recommends "$@" >/dev/null; then
+    $sudo apt-get update >/dev/null
+    $sudo apt-get install -y --no-install-recommends "$@" >/dev/null
+  fi
+}
+
+setup_browser() {
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  # Screenshots, print PDFs and text metrics need a Chinese font; phones have one, a bare server does not.
+  fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-noto-cjk)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing ${missing[*]} from Debian ..."
+    apt_install "${missing[@]}"
+  fi
+}
+
+cmd="${1:-}"
+shift || true
+case "$cmd" in
+  serve)
+    setup_python
+    exec "$VENV/bin/mkdocs" serve "$@"
+    ;;
+  test)
+    setup_python
+    setup_browser
+    exec "$PY" -m pytest "$@"
+    ;;
+  check)
+    setup_python
+    exec "$PY" scripts/build_pages.py check "$@"
+    ;;
+  build)
+    setup_python
+    exec "$PY" scripts/build_pages.py build "$@"
+    ;;
+  *)
+    sed -n '2,12p' "$0"
+    exit 2
+    ;;
+esac

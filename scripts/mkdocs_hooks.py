@@ -1,0 +1,7 @@
+"""Entry point named in mkdocs.yml (`hooks:`); the work is in plansite/hooks.py."""
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from plansite.hooks import on_config, on_files  # noqa: E402,F401

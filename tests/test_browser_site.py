@@ -1,0 +1,49 @@
+"""The site in the system Chromium: it renders, links lead where they should, nothing leaves the origin."""
+from __future__ import annotations
+
+import pytest
+
+from sitehtml import html_pages, url_path
+
+pytestmark = pytest.mark.browser
+
+
+def h1(page) -> str:
+    """The page heading without the '¶' permalink the toc extension appends."""
+    return page.locator("h1").evaluate(
+        "el => [...el.childNodes].filter(n => !(n.classList && n.classList.contains('headerlink')))"
+        ".map(n => n.textContent).join('').trim()")
+
+
+def test_home_shows_the_document_title(page, site_url, plan):
+    page.goto(site_url)
+    assert h1(page) == plan.document.plan_title
+    assert plan.document.number in page.locator(".pl-hero").inner_text()
+
+
+def test_links_reach_an_action_and_a_department(page, site_url):
+    page.goto(site_url)
+    page.get_by_role("link", name="实施青少年科学素质提升行动").first.click()
+    page.wait_for_url("**/actions/youth/")
+    assert h1(page) == "实施青少年科学素质提升行动"
+    page.locator(".pl-roles").get_by_role("link", name="区科协").first.click()
+    page.wait_for_url("**/departments/kexie/")
+    assert h1(page) == "区科协"
+
+
+def test_phone_home_fits_360px(phone, site_url):
+    phone.goto(site_url)
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360
+
+
+def test_no_page_requests_another_host(browser, site_url, site_dir):
+    from conftest import open_context
+
+    context, log = open_context(browser, site_url)
+    pg = context.new_page()
+    for html in html_pages(site_dir):
+        pg.goto(site_url.rstrip("/") + url_path(site_dir, html), wait_until="networkidle")
+    context.close()
+    assert len(log.urls) > len(html_pages(site_dir))  # the log really saw the traffic
+    assert log.foreign() == []

@@ -1,0 +1,73 @@
+"""The generated Markdown, before MkDocs sees it: one page per action, project and department,
+URLs from ids, identical output for identical input."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from plansite import routes
+from plansite.hooks import generate, navigation
+
+
+@pytest.fixture(scope="module")
+def pages(plan):
+    return generate(plan)
+
+
+def test_a_page_for_every_task_and_department(plan, index, pages):
+    expected = {routes.HOME, routes.FULL_TEXT, routes.DEPARTMENTS, routes.MATRIX, routes.ABOUT}
+    expected |= {routes.task_page(t) for t in index.tasks}
+    expected |= {routes.department_page(d) for d in plan.departments}
+    assert expected <= set(pages)
+    assert {p for p in pages if p.startswith("actions/")} == {f"actions/{t.id}.md" for t in index.tasks if t.kind == "action"}
+    assert len([p for p in pages if p.startswith("departments/") and not p.endswith("index.md")]) == 34
+
+
+def test_urls_come_from_ids_not_titles(pages):
+    for src in pages:
+        assert re.fullmatch(r"[a-z0-9/-]+\.(md|csv|xlsx|json|txt|svg)", src), src
+
+
+def test_task_page_has_every_measure_with_its_anchor(index, pages):
+    for task in index.tasks:
+        md = pages[routes.task_page(task)]
+        assert md.startswith(f"# {task.title}\n")
+        for measure in task.measures:
+            assert f"## {measure.title} {{ #{measure.id} }}" in md
+            for paragraph in measure.paragraphs:
+                assert f"<p>{paragraph}</p>" in md
+        for a in index.for_task(task, "lead") + index.for_task(task, "responsible"):
+            assert f"../../departments/{a.department.id}/\">{a.printed}</a>" in md
+
+
+def test_department_page_lists_exactly_its_annex_duties(index, pages):
+    for dept in index.plan.departments:
+        md = pages[routes.department_page(dept)]
+        duties = index.for_department(dept)
+        linked = re.findall(r'class="pl-duty-title"><span class="pl-role pl-role-(\w+)">[^<]+</span> <a href="\.\./\.\./(actions|projects)/([a-z-]+)/"', md)
+        assert [(role, task_id) for role, _, task_id in linked] == \
+            [(a.role, a.task.id) for a in duties if a.role == "lead"] + [(a.role, a.task.id) for a in duties if a.role == "responsible"]
+
+
+def test_full_text_carries_every_block_anchor_once(plan, pages):
+    from plansite.document import blocks
+
+    md = pages[routes.FULL_TEXT]
+    for block in blocks(plan):
+        hits = md.count(f'id="{block.anchor}"') + md.count(f"{{ #{block.anchor} }}")
+        assert hits == 1, block.anchor
+
+
+def test_generation_is_deterministic(plan, pages):
+    again = generate(plan)
+    assert list(again) == list(pages)
+    assert again == pages
+
+
+def test_navigation_names_every_task_page(index, plan):
+    flat = []
+    for entry in navigation(plan):
+        for value in entry.values():
+            flat += [list(v.values())[0] for v in value] if isinstance(value, list) else [value]
+    assert {routes.task_page(t) for t in index.tasks} <= set(flat)

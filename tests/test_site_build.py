@@ -1,0 +1,63 @@
+"""A real `mkdocs build --strict`, inspected as HTML."""
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+from plansite.document import blocks
+from sitehtml import html_pages, parse, resolve
+
+
+def test_every_task_and_department_has_a_page(site_dir, index, plan):
+    for task in index.tasks:
+        folder = "actions" if task.kind == "action" else "projects"
+        page = site_dir / folder / task.id / "index.html"
+        assert page.exists(), page
+        assert task.title in parse(page).title
+    for dept in plan.departments:
+        page = site_dir / "departments" / dept.id / "index.html"
+        assert dept.name in parse(page).title
+    for name in ("index.html", "text/index.html", "departments/index.html", "matrix/index.html", "about/index.html"):
+        assert (site_dir / name).exists(), name
+
+
+def test_generated_pages_are_not_written_into_docs():
+    from conftest import ROOT
+
+    assert not (ROOT / "docs" / "actions").exists() and not (ROOT / "docs" / "index.md").exists()
+
+
+def test_every_internal_link_and_anchor_resolves(site_dir):
+    pages = {p: parse(p) for p in html_pages(site_dir)}
+    broken = []
+    for page, parsed in pages.items():
+        for href in parsed.links + parsed.resources:
+            target, fragment = resolve(site_dir, page, href)
+            if target is None:
+                continue
+            if not target.exists():
+                broken.append((page.relative_to(site_dir).as_posix(), href))
+            elif fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else parse(target).ids
+                if fragment not in ids:
+                    broken.append((page.relative_to(site_dir).as_posix(), href))
+    assert broken == []
+
+
+def test_nothing_is_loaded_from_another_host(site_dir):
+    for page in html_pages(site_dir):
+        for url in parse(page).resources:
+            assert urlparse(url).netloc == "", (page, url)
+    for asset in list(site_dir.rglob("*.css")) + list(site_dir.rglob("*.html")):
+        text = asset.read_text(encoding="utf-8")
+        assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text, asset
+
+
+def test_language_is_chinese(site_dir):
+    for page in html_pages(site_dir):
+        assert parse(page).lang == "zh", page
+
+
+def test_full_text_page_has_every_paragraph_anchor(site_dir, plan):
+    ids = parse(site_dir / "text" / "index.html").ids
+    missing = [b.anchor for b in blocks(plan) if b.anchor not in ids]
+    assert missing == []
