@@ -1,0 +1,86 @@
+"""Synthetic plans k times the size of the real one, for the benchmark and scale tests.
+
+At factor k: k copies of every department (ids suffixed -2 … -k), k copies of every action and
+project with all their measures, k copies of the prose paragraphs, and one annex row per task copy
+that assigns the matching department copies. The result passes the same validation as the real
+plan, so the whole pipeline (load → validate → render → MkDocs) runs on it unchanged.
+"""
+from __future__ import annotations
+
+import dataclasses
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from plansite.load import load_plan  # noqa: E402
+from plansite.model import Plan  # noqa: E402
+
+
+def _suffix(value: str, copy: int) -> str:
+    return value if copy == 1 else f"{value}-{copy}"
+
+
+def _varied(text: str, copy: int) -> str:
+    """A copy of a paragraph that no longer contains the original's sentences (quotes stay unique)."""
+    if copy == 1:
+        return text
+    return "·".join(text[i:i + 7] for i in range(0, len(text), 7)) + f"（副本{copy}）"
+
+
+def scaled(plan: Plan, k: int) -> dict:
+    data = dataclasses.asdict(plan)
+    departments = []
+    for copy in range(1, k + 1):
+        for d in data["departments"]:
+            tag = "" if copy == 1 else f"（{copy}）"
+            departments.append({**d, "id": _suffix(d["id"], copy), "name": d["name"] + tag,
+                                "variants": [v + tag for v in d["variants"]]})
+    annex_by_task = {row["task"]: row for row in data["annex"]}
+    annex = []
+    for chapter in data["chapters"]:
+        chapter["paragraphs"] = [_varied(p, c) for c in range(1, k + 1) for p in chapter["paragraphs"]]
+        for section in chapter["sections"]:
+            section["paragraphs"] = [_varied(p, c) for c in range(1, k + 1) for p in section["paragraphs"]]
+        tasks = []
+        for copy in range(1, k + 1):
+            for task in chapter["tasks"]:
+                t = dict(task, id=_suffix(task["id"], copy),
+                         title=task["title"] if copy == 1 else f"{task['title']}（{copy}）",
+                         intro=_varied(task["intro"], copy),
+                         measures=[dict(m, id=_suffix(m["id"], copy), paragraphs=[_varied(p, copy) for p in m["paragraphs"]])
+                                   for m in task["measures"]])
+                tasks.append(t)
+                row = annex_by_task[task["id"]]
+                refs = lambda refs: [{"id": _suffix(r["id"], copy), **({"printed": r["printed"] + ("" if copy == 1 else f"（{copy}）")} if r["printed"] else {})}
+                                     for r in refs]
+                annex.append({"task": t["id"], "lead": refs(row["lead"]), "responsible": refs(row["responsible"]),
+                              **({"printed_title": row["printed_title"] + ("" if copy == 1 else f"（{copy}）")} if row["printed_title"] else {})})
+        chapter["tasks"] = tasks
+    data["departments"] = departments
+    data["annex"] = annex
+    return _drop_empty(data)
+
+
+def _drop_empty(value):
+    """asdict() writes every optional field; the YAML an editor writes leaves unset ones out."""
+    if isinstance(value, dict):
+        return {k: _drop_empty(v) for k, v in value.items() if v not in (None, [], ())}
+    if isinstance(value, (list, tuple)):
+        return [_drop_empty(v) for v in value]
+    return value
+
+
+def write_scaled(k: int, out: Path, source: Path = ROOT / "data" / "plan.yaml") -> Path:
+    data = scaled(load_plan(source), k)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
+    return out
+
+
+if __name__ == "__main__":
+    factor = int(sys.argv[1])
+    print(write_scaled(factor, Path(sys.argv[2])))
