@@ -61,8 +61,10 @@ def test_parts_of_names():
     assert "自然资源局" in parts("区规划自然资源局") and "规划自然资源局" in parts("区规划自然资源局")
     assert parts("区民族宗教委") == ["民族宗教委"]  # 区/民族宗教/委: no 教委, which is 区教委's
     assert parts("区政府外办") == ["外办"]
+    assert parts("区住房城乡建委") == ["住房城乡建委", "城乡建委", "建委"]
+    assert parts("行政学校") == [] and parts("人防中心") == []  # not 学校, 中心: generic words
     assert parts("团区委") == []
-    assert parts("一带一路", department=False) == ["一路"]
+    assert parts("院士专家科普讲师团", department=False) == ["专家科普讲师团", "科普讲师团", "讲师团"]
 
 
 # ── worker patch ──────────────────────────────────────────────────────────────────────────────────

@@ -3,8 +3,8 @@
 Material segments Chinese with jieba when it builds the index. Left to itself jieba cuts names apart
 (区人社局 → 区人/社局, 区民族宗教委 → 区/民族宗教/委), and a reader's query then matches the wrong
 pieces. So every name below becomes one word. Lunr only matches word *prefixes*, so a whole-word name
-would hide its parts ("气象局" for 区气象局): `parts()` lists them, and the index carries them in extra
-fields (see index.py).
+would hide its parts ("气象局" for 区气象局, "自然资源局" for 区规划自然资源局): `parts()` lists them,
+and the index carries them in extra fields (see index.py).
 
 Where the words come from — all from data/plan.yaml, nothing hand-copied:
 - department names and every variant printed in the document (the registry);
@@ -82,21 +82,25 @@ def userdict(plan: Plan) -> str:
 
 
 def parts(word: str, cut, department: bool = False) -> list[str]:
-    """The parts of `word` a reader may type on their own: every suffix that starts at a word boundary
-    of jieba's own segmentation (区规划自然资源局 = 区/规划/自然资源/局 → 规划自然资源局, 自然资源局),
-    and for a department the name after the district's prefix (区人社局 → 人社局). A prefix needs no
-    entry: Lunr matches prefixes. Parts are at least two characters long.
+    """The parts of `word` a reader may type on their own:
+    - for a department, the name after the district's prefix (区人社局 → 人社局, 区委统战部 → 统战部);
+    - every suffix that starts at a word boundary of jieba's own segmentation (区规划自然资源局 =
+      区/规划/自然资源/局 → 自然资源局; 区住房城乡建委 → 城乡建委, 建委). Two-character tails count
+      only in a department's own name (区…): elsewhere they are generic words (行政学校 → 学校,
+      人防中心 → 中心), and a reader typing them means the word, not the department.
+    A prefix needs no entry: Lunr matches prefixes.
 
     `cut(s)` segments with jieba's dictionary alone, without this user dictionary."""
-    starts, at = set(), 0
+    prefix = next((p for p in ADMIN_PREFIXES if word.startswith(p)), "") if department else ""
+    shortest = MIN_NAME if prefix else 3
+    found, at = set(), 0
     for piece in cut(word)[:-1]:
         at += len(piece)
-        starts.add(at)
-    if department:
-        prefix = next((p for p in ADMIN_PREFIXES if word.startswith(p)), "")
-        if prefix:
-            starts.add(len(prefix))
-    return [word[i:] for i in sorted(starts) if len(word) - i >= MIN_NAME]
+        if len(word) - at >= shortest:
+            found.add(at)
+    if prefix and len(word) - len(prefix) >= MIN_NAME:
+        found.add(len(prefix))
+    return [word[i:] for i in sorted(found)]
 
 
 _pristine = None

@@ -5,9 +5,14 @@ stops one short (`j < query.length`): no slice ending at the query's last charac
 the last word of every Chinese query is silently dropped ("区教委" searches "区*"). Fixed below, with
 the one-character case at the end of the query that the same bound hid.
 
-Queries are also split the way the index is: the index's own separator (Chinese punctuation, U+200B)
-becomes a space, and a run of Han characters is cut off from digits or letters typed against it
-("2500人次" → "2500 人次"; in the index they are separate words).
+Two query rules are added (plansiteQuery, appended to the worker):
+- the query is split the way the index is: the index's own separator (Chinese punctuation, U+200B)
+  becomes a space, and a run of Han characters is cut off from digits or letters typed against it
+  ("2500人次" → "2500 人次"; in the index they are separate words; "区委统战部（区民族宗教委）" → two names);
+- a run of Han characters typed without spaces is a phrase: every word of it must be on the page
+  ("科普大篷车" → "+科普* +大篷车*"). Material ORs the words, and its title boost (×1000) then lets any
+  title containing the common word 科普 outrank the two measures that name 科普大篷车. If no page has
+  every word, the query goes to Material unchanged.
 
 Every patch names the exact text it replaces, which must occur exactly once. If Material changes the
 worker (an upgrade), the build stops with WorkerPatchError instead of shipping a search that quietly
