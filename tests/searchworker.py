@@ -79,6 +79,9 @@ class SearchBox:
         self.input = page.locator(".md-search__input")
         if page.viewport_size["width"] < 960:  # Material's header shows a search button below 60em
             page.locator(".md-header label[for=__search]").first.click()
+            # the dialog slides in from the right; wait until it is in place
+            page.wait_for_function("w => document.querySelector('.md-search__inner').getBoundingClientRect().right <= w",
+                                   arg=page.viewport_size["width"])
         else:
             self.input.click()
 
