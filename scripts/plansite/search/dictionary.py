@@ -114,7 +114,6 @@ def jieba_alone():
     if _pristine is None:
         import jieba
 
-        jieba.setLogLevel(jieba.logging.WARNING)
         jieba.dt.check_initialized()
         tokenizer = jieba.Tokenizer()
         tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(jieba.dt.FREQ), jieba.dt.total, True
