@@ -89,7 +89,7 @@ def exclude(html: str, src: str, task_anchors: set[str]) -> str:
     ids = task_anchors if src == routes.FULL_TEXT else set()
     classes = {**CLASSES, **(DEPARTMENT_CLASSES if is_department_page(src) else {})}
     html, marked = mark(html, classes=classes, ids=ids, tags=TAGS.get(src, ()))
-    missing = sorted(a for a in ids if marked[f"id:{a}"] != 1)
+    missing = sorted(a for a in ids if not marked[f"id:{a}"])
     if missing:
         raise ExcludeError(f"{src}: paragraphs not found by their anchors (id=…), so their text would be "
                            f"indexed twice: {', '.join(missing[:5])}{' …' if len(missing) > 5 else ''}")
