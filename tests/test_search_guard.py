@@ -1,0 +1,48 @@
+"""If Material's search worker changes (an upgrade), the build fails loudly instead of shipping a search
+that silently drops words — and leaves the previous site alone."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import material
+
+from conftest import ROOT, build_site
+from plansite.search import worker
+
+
+def project_copy(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    ignore = shutil.ignore_patterns("__pycache__", ".cache")
+    for name in ("data", "scripts", "overrides", "docs"):
+        shutil.copytree(ROOT / name, project / name, ignore=ignore)
+    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    return project
+
+
+def test_a_changed_material_worker_stops_the_build(tmp_path):
+    project = project_copy(tmp_path)
+    path, original = worker.find_worker([str(Path(material.__file__).parent / "templates")])
+    # As if an upgrade had fixed the loop upstream: the theme override stands in for the new Material.
+    upgraded = original.read_text(encoding="utf-8").replace(worker.PATCHES[0].old, worker.PATCHES[0].new)
+    (project / "overrides" / path).parent.mkdir(parents=True)
+    (project / "overrides" / path).write_text(upgraded, encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the previous site", encoding="utf-8")
+
+    result = build_site(site, project / "mkdocs.yml")
+
+    assert result.returncode != 0
+    assert "Material's search worker is not the one these patches were written for" in result.stderr
+    assert worker.PATCHES[0].old in result.stderr and "found 0 times" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (site / "index.html").read_text(encoding="utf-8") == "the previous site"
+    assert sorted(p.name for p in site.iterdir()) == ["index.html"]
+
+
+def test_the_unchanged_copy_builds(tmp_path):
+    """The same copy without the stand-in builds: the failure above is the worker's, not the copy's."""
+    project = project_copy(tmp_path)
+    result = build_site(tmp_path / "site", project / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
