@@ -1,6 +1,6 @@
 """Synthetic plans k times the size of the real one, for the benchmark and scale tests.
 
-At factor k: k copies of every department (ids suffixed -2 … -k), k copies of every action and
+At factor k: k copies of every department (ids suffixed -c2 … -ck), k copies of every action and
 project with all their measures, k copies of the prose paragraphs, and one annex row per task copy
 that assigns the matching department copies. The result passes the same validation as the real
 plan, so the whole pipeline (load → validate → render → MkDocs) runs on it unchanged.
@@ -21,7 +21,7 @@ from plansite.model import Plan  # noqa: E402
 
 
 def _suffix(value: str, copy: int) -> str:
-    return value if copy == 1 else f"{value}-{copy}"
+    return value if copy == 1 else f"{value}-c{copy}"  # not "-2": paragraph anchors end in -<n>
 
 
 def _varied(text: str, copy: int) -> str:

@@ -56,6 +56,7 @@ class Checker:
     def run(self) -> list[Problem]:
         plan = self.plan
         self.unique("编号", self.content_ids())
+        self.anchors()
         self.unique("部门编号", [(f"departments[{i}].id", d.id) for i, d in enumerate(plan.departments)])
         self.unique("部门名称", [(f"departments[{i}].{where}", name)
                                  for i, d in enumerate(plan.departments)
@@ -71,6 +72,15 @@ class Checker:
         self.audiences()
         self.notes()
         return self.problems
+
+    def anchors(self) -> None:
+        """Paragraph links are made from ids (`youth-intro`, `background-2`); an id must not equal one of them."""
+        explicit = {value: path for path, value in self.content_ids()}
+        for block in document.blocks(self.plan):
+            if block.anchor in explicit and block.anchor != block.owner:  # a generated paragraph anchor
+                self.add(explicit[block.anchor], "编号",
+                         f"“{block.anchor}”与网站自动生成的段落链接重复（{block.owner} 的一个段落）",
+                         expected="换一个编号，不要以“-数字”或“-intro”结尾", found=block.anchor)
 
     def titles(self) -> None:
         for path, title in self._titles():
