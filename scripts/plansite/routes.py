@@ -38,3 +38,17 @@ def href(from_src: str, to_src: str, anchor: str = "") -> str:
     if to_src.endswith(".md"):
         rel = "./" if rel == "." else rel + "/"
     return rel + (f"#{anchor}" if anchor else "")
+
+
+# ── officials: the split matrix and the downloads (files, not pages) ─────────
+def matrix_part(chapter_id: str, n: int) -> str:
+    """One part of a matrix too wide for one page: the n-th group of tasks of a chapter."""
+    return f"matrix/{chapter_id}-{n}.md"
+
+
+def department_download(dept: Department, ext: str) -> str:
+    return f"downloads/departments/{dept.id}.{ext}"
+
+
+def matrix_download(ext: str) -> str:
+    return f"downloads/matrix.{ext}"
