@@ -302,3 +302,75 @@ def test_printed_matrix_is_landscape_and_complete(page, site_url, index, tmp_pat
     assert text.count("牵头部门数") == 1  # totals printed once, at the end
     size = re.search(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
     assert size and float(size.group(1)) > float(size.group(2))  # landscape
+
+
+# ── a plan three times the size: split matrix, chunked departments index ─────────────────────
+@pytest.fixture(scope="module")
+def wide_site_url(tmp_path_factory):
+    """A real build of a copy of the project whose data is benchmarks/synth.py's 3× plan."""
+    import functools
+    import http.server
+    import sys
+    import threading
+
+    from conftest import ROOT, QuietHandler, build_site
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from synth import write_scaled
+
+    project = tmp_path_factory.mktemp("wide")
+    for name in ("scripts", "docs", "overrides", "data"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    write_scaled(3, project / "data" / "plan.yaml")
+    result = build_site(project / "site", project / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(project / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture
+def wide_page(browser, wide_site_url):
+    from conftest import open_context
+
+    context, log = open_context(browser, wide_site_url)
+    yield context.new_page()
+    context.close()
+    assert log.foreign() == []
+
+
+def test_wide_plan_matrix_is_split_into_linked_parts(wide_page, wide_site_url):
+    page = wide_page
+    page.goto(wide_site_url + "matrix/")
+    parts = page.locator("table.pl-parts tbody th a")
+    assert parts.count() == 4
+    parts.first.click()
+    page.wait_for_url("**/matrix/actions-1/")
+    assert page.locator("table.pl-matrix thead th a").count() == 8
+    page.get_by_label("查找部门").fill("（2）")
+    shown = page.evaluate(VISIBLE_ROWS, MATRIX_ROWS)
+    assert shown and all(name.endswith("（2）") for name in shown)
+    page.get_by_role("link", name=re.compile("第 2 部分")).first.click()
+    page.wait_for_url("**/matrix/actions-2/")
+
+
+def test_wide_plan_departments_sort_and_filter_across_tables(wide_page, wide_site_url):
+    page = wide_page
+    page.goto(wide_site_url + "departments/")
+    government = page.locator("div[data-pl-group=kind-2] table.pl-depts")
+    assert government.count() == 2  # 63 departments: two tables of at most 50 rows
+    tables_shown = "() => [...document.querySelectorAll('.pl-chunk')].filter(c => c.getClientRects().length).length"
+    assert page.evaluate(tables_shown) == 5
+    box = page.get_by_label("查找部门")
+    box.fill("（2）")  # second copies: rows 22–42 of the government's, all in its first table
+    shown = page.evaluate(VISIBLE_ROWS, DEPT_ROWS)
+    assert len(shown) == 34 and all(n.endswith("（2）") for n in shown)
+    assert page.evaluate(tables_shown) == 4  # the table left without matches is hidden
+    box.fill("")
+    page.get_by_role("button", name="按任务数").click()
+    totals = page.evaluate("() => [...document.querySelectorAll('div[data-pl-group=kind-2] tbody tr')]"
+                           ".map(r => +r.dataset.total)")
+    assert len(totals) == 63 and totals == sorted(totals, reverse=True)  # one order across both tables
+    assert page.evaluate(tables_shown) == 5

@@ -43,30 +43,40 @@
     var count = tools.querySelector("[data-pl-count]");
     var empty = document.querySelector("[data-pl-empty]");
     var collator = new Intl.Collator("zh-CN");
+    // A kind's departments may span several tables (chunks of 50 rows, see pages.py); sorting and
+    // filtering treat them as one list and refill the tables in order.
     var groups = Array.prototype.map.call(document.querySelectorAll("div[data-pl-group]"), function (wrap) {
-      var tbody = wrap.querySelector("tbody");
-      var rows = Array.prototype.map.call(tbody.rows, function (tr, i) {
-        var link = tr.querySelector("th a");
-        var variants = tr.querySelector("[data-pl-variants]");
-        return {
-          el: tr, order: i, name: link.textContent, shown: true,
-          key: norm(link.textContent + (variants ? variants.textContent : "") + tr.getAttribute("data-id")),
-          lead: Number(tr.getAttribute("data-lead")), total: Number(tr.getAttribute("data-total"))
-        };
+      var chunks = Array.prototype.map.call(wrap.querySelectorAll(".pl-chunk"), function (chunk) {
+        var tbody = chunk.querySelector("tbody");
+        return { el: chunk, tbody: tbody, size: tbody.rows.length, shown: true };
+      });
+      var rows = [];
+      chunks.forEach(function (c) {
+        Array.prototype.forEach.call(c.tbody.rows, function (tr) {
+          var link = tr.querySelector("th a");
+          var variants = tr.querySelector("[data-pl-variants]");
+          rows.push({
+            el: tr, order: rows.length, name: link.textContent, shown: true, chunk: c,
+            key: norm(link.textContent + (variants ? variants.textContent : "") + tr.getAttribute("data-id")),
+            lead: Number(tr.getAttribute("data-lead")), total: Number(tr.getAttribute("data-total"))
+          });
+        });
       });
       return { el: wrap, heading: document.getElementById(wrap.getAttribute("data-pl-group")),
-               tbody: tbody, rows: rows, shown: true };
+               chunks: chunks, rows: rows, shown: true };
     });
 
     function apply() {
       var match = matcher(input.value), shown = 0;
       groups.forEach(function (g) {
         var any = false;
+        g.chunks.forEach(function (c) { c.any = false; });
         g.rows.forEach(function (r) {
           var ok = match(r.key);
           setShown(r, ok);
-          if (ok) { any = true; shown++; }
+          if (ok) { any = true; shown++; r.chunk.any = true; }
         });
+        g.chunks.forEach(function (c) { setShown(c, c.any); });
         if (g.shown !== any) {
           g.el.classList.toggle("pl-out", !any);
           if (g.heading) g.heading.classList.toggle("pl-out", !any);
@@ -88,10 +98,15 @@
         var order = orders[button.getAttribute("data-pl-sort")];
         Array.prototype.forEach.call(buttons, function (b) { b.setAttribute("aria-pressed", String(b === button)); });
         groups.forEach(function (g) {
-          var fragment = document.createDocumentFragment();
-          g.rows.slice().sort(order).forEach(function (r) { fragment.appendChild(r.el); });
-          g.tbody.appendChild(fragment);
+          var sorted = g.rows.slice().sort(order), at = 0;
+          g.chunks.forEach(function (c) {
+            var fragment = document.createDocumentFragment();
+            sorted.slice(at, at + c.size).forEach(function (r) { fragment.appendChild(r.el); r.chunk = c; });
+            at += c.size;
+            c.tbody.appendChild(fragment);
+          });
         });
+        apply();  // rows moved between tables: recount which tables have visible rows
       });
     });
     onInput(input, apply);

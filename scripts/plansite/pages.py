@@ -188,11 +188,20 @@ class DepartmentRow:
         return self.lead_count + self.responsible_count
 
 
+DEPARTMENT_CHUNK = 50  # rows per table on the departments index; the browser skips off-screen tables
+
+
 @dataclass(frozen=True)
 class DepartmentGroup:
     anchor: str
     label: str
     rows: tuple[DepartmentRow, ...]
+
+    @property
+    def chunks(self) -> tuple[tuple[DepartmentRow, ...], ...]:
+        """The real plan's groups are one table each; at 50× a kind has ~1000 departments, and
+        separate tables let `content-visibility: auto` keep filtering and loading fast."""
+        return tuple(self.rows[i:i + DEPARTMENT_CHUNK] for i in range(0, len(self.rows), DEPARTMENT_CHUNK))
 
 
 @dataclass(frozen=True)
