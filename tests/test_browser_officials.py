@@ -374,3 +374,18 @@ def test_wide_plan_departments_sort_and_filter_across_tables(wide_page, wide_sit
                            ".map(r => +r.dataset.total)")
     assert len(totals) == 63 and totals == sorted(totals, reverse=True)  # one order across both tables
     assert page.evaluate(tables_shown) == 5
+
+
+def test_dark_scheme_still_prints_black_on_white(browser, site_url):
+    from conftest import open_context
+
+    context, _ = open_context(browser, site_url, color_scheme="dark")
+    page = context.new_page()
+    page.goto(site_url + "departments/kexie/")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    page.emulate_media(media="print", color_scheme="dark")
+    colours = page.evaluate("""() => [getComputedStyle(document.querySelector('details.pl-measure p')).color,
+        getComputedStyle(document.querySelector('h1')).color, getComputedStyle(document.documentElement).backgroundColor,
+        getComputedStyle(document.body).backgroundColor]""")
+    assert colours == ["rgb(0, 0, 0)", "rgb(0, 0, 0)", "rgb(255, 255, 255)", "rgb(255, 255, 255)"]
+    context.close()

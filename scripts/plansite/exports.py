@@ -16,7 +16,7 @@ import zipfile
 from . import routes
 from .index import KIND_LABELS, ROLE_LABELS, Assignment, PlanIndex
 from .model import Department, Plan, Task
-from .officials import short_label
+from .officials import short_labels
 
 DUTY_COLUMNS = ("部门", "本部门角色", "类别", "序号", "任务", "附件中本部门的写法",
                 "其他牵头部门", "其他责任部门", "措施（原文小标题）", "任务页面")
@@ -28,6 +28,7 @@ class Exporter:
         self.plan = plan
         self.index = PlanIndex(plan)
         self.site_url = site_url
+        self.labels = short_labels(self.index)
 
     # ── values ──────────────────────────────────────────────────────────────
     def url(self, src: str) -> str:
@@ -36,7 +37,7 @@ class Exporter:
         return f"{self.site_url.rstrip('/')}/{path}" if self.site_url else path
 
     def task_heading(self, task: Task) -> str:
-        return f"{short_label(task)} {task.title}"
+        return f"{self.labels[task.id]} {task.title}"
 
     def others(self, a: Assignment, role: str) -> str:
         return "、".join(o.department.name for o in self.index.for_task(a.task, role)  # type: ignore[arg-type]

@@ -57,9 +57,18 @@ def matrix_parts(index: PlanIndex) -> list[MatrixPart]:
     return parts
 
 
-def short_label(task: Task) -> str:
-    """行动一 / 工程三: short enough for a matrix column header on a phone."""
-    return f"{'行动' if task.kind == 'action' else '工程'}{task.number}"
+def short_labels(index: PlanIndex) -> dict[str, str]:
+    """Task id → 行动一 / 工程三: short enough for a matrix column header on a phone.
+
+    The document's own numerals when they tell the tasks of a kind apart (the real plan); otherwise
+    (a plan whose numerals repeat, like the synthetic benchmark plans) the position within the kind.
+    """
+    out = {}
+    for kind, word in (("action", "行动"), ("project", "工程")):
+        tasks = [t for t in index.tasks if t.kind == kind]
+        unique = len({t.number for t in tasks}) == len(tasks)
+        out.update({t.id: f"{word}{t.number}" if unique else f"{word}{n}" for n, t in enumerate(tasks, 1)})
+    return out
 
 
 def places(plan: Plan) -> dict[str, str]:

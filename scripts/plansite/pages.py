@@ -468,6 +468,10 @@ class Builder:
         return {(a.department.id, a.task.id): a.role for a in self.index.assignments}
 
     @cached_property
+    def labels(self) -> dict[str, str]:
+        return officials.short_labels(self.index)
+
+    @cached_property
     def places(self) -> dict[str, str]:
         return officials.places(self.plan)
 
@@ -499,7 +503,7 @@ class Builder:
             yield Page(part.src, "matrix.md.j2", self.matrix(part, before, after, len(parts)))
 
     def part_title(self, part: officials.MatrixPart) -> str:
-        first, last = officials.short_label(part.tasks[0]), officials.short_label(part.tasks[-1])
+        first, last = self.labels[part.tasks[0].id], self.labels[part.tasks[-1].id]
         span = first if first == last else f"{first}至{last}"
         return f"第 {part.number} 部分：{KIND_LABELS[part.tasks[0].kind]}（{span}）"
 
@@ -507,7 +511,7 @@ class Builder:
                after: officials.MatrixPart | None, count: int | None) -> MatrixContext:
         src = part.src
         role = self.roles
-        columns = tuple(MatrixColumn(self.task_link(src, t), officials.short_label(t),
+        columns = tuple(MatrixColumn(self.task_link(src, t), self.labels[t.id],
                                      len(self.index.for_task(t, "lead")), len(self.index.for_task(t, "responsible")))
                         for t in part.tasks)
         hrefs = [routes.href(src, routes.task_page(t)) for t in part.tasks]
