@@ -42,6 +42,8 @@ setup_browser() {
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   # Screenshots, print PDFs and text metrics need a Chinese font; phones have one, a bare server does not.
   fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-noto-cjk)
+  # The print-layout tests read the PDF Chromium prints with pdftotext.
+  command -v pdftotext >/dev/null || missing+=(poppler-utils)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing ${missing[*]} from Debian ..."
     apt_install "${missing[@]}"

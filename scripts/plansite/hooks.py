@@ -13,7 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from . import routes
+from . import exports, routes
 from .load import load_plan
 from .model import Plan
 from .pages import Builder
@@ -36,14 +36,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except PlanError as err:
         raise PluginError("data/plan.yaml 有误，网站没有生成，已有的网站保持不变。\n\n" + err.report()) from None
     _generated.clear()
-    _generated.update(generate(plan))
+    _generated.update(generate(plan, config.site_url or ""))
     config.nav = navigation(plan)
     return config
 
 
-def generate(plan: Plan) -> dict[str, str | bytes]:
+def generate(plan: Plan, site_url: str = "") -> dict[str, str | bytes]:
     renderer = Renderer()
-    return {page.src: renderer.render(page) for page in Builder(plan).pages()}
+    out: dict[str, str | bytes] = {page.src: renderer.render(page) for page in Builder(plan).pages()}
+    out.update(exports.downloads(plan, site_url))  # duty lists and the matrix as CSV/XLSX/JSON
+    return out
 
 
 def navigation(plan: Plan) -> list:

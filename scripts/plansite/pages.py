@@ -3,9 +3,10 @@ render.py turns a Page into Markdown, hooks.py hands it to MkDocs."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterator
 
-from . import document, routes
+from . import document, officials, routes
 from .document import Block
 from .index import KIND_LABELS, ROLE_LABELS, Assignment, PlanIndex, Role
 from .model import Department, IndicatorValue, Measure, Plan, Task
@@ -110,24 +111,54 @@ class TaskContext:
     matrix_href: str
 
 
+# ── officials: department pages, the departments index, the matrix ───────────
+COLLAPSE_OVER = 100  # characters: a measure longer than this starts collapsed on a department page
+ROLE_SYMBOLS: dict[Role, str] = {"lead": "●", "responsible": "○"}
+
+
+@dataclass(frozen=True)
+class Download:
+    label: str  # CSV / XLSX / JSON
+    href: str
+    filename: str  # suggested name when saved (the `download` attribute)
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of a quoted paragraph; `mark` runs are the department's own name."""
+    text: str
+    mark: bool
+
+
+@dataclass(frozen=True)
+class DutyMeasure:
+    id: str
+    title: str
+    paragraphs: tuple[str, ...]
+    href: str  # the measure on its task page, which owns the text
+    collapsed: bool
+
+
 @dataclass(frozen=True)
 class DutyView:
+    anchor: str
     role: Role
     role_label: str
     task: Link
     kind_label: str
-    annex_title: str
-    printed_name: str  # how the annex prints this department in this row
-    measures: tuple[MeasureView, ...]
+    number: str  # the task's numeral within its kind: 一, 二 …
+    annex_title: str | None  # only where the annex prints the task's title differently
+    printed_name: str | None  # only where the annex prints this department's name differently
+    measures: tuple[DutyMeasure, ...]
     co_lead: tuple[Link, ...]
     co_responsible: tuple[Link, ...]
 
 
 @dataclass(frozen=True)
 class MentionView:
-    where: Link  # the paragraph in the full text
-    name: str
-    text: str
+    where: Link  # the paragraph in the full text; text = its place in the document
+    segments: tuple[Segment, ...]
 
 
 @dataclass(frozen=True)
@@ -139,6 +170,7 @@ class DepartmentContext:
     lead: tuple[DutyView, ...]
     responsible: tuple[DutyView, ...]
     mentions: tuple[MentionView, ...]
+    downloads: tuple[Download, ...]
     departments_href: str
     matrix_href: str
 
@@ -146,22 +178,39 @@ class DepartmentContext:
 @dataclass(frozen=True)
 class DepartmentRow:
     link: Link
+    id: str
     variants: tuple[str, ...]
     lead_count: int
     responsible_count: int
 
+    @property
+    def total(self) -> int:
+        return self.lead_count + self.responsible_count
+
+
+DEPARTMENT_CHUNK = 50  # rows per table on the departments index; the browser skips off-screen tables
+
 
 @dataclass(frozen=True)
 class DepartmentGroup:
+    anchor: str
     label: str
     rows: tuple[DepartmentRow, ...]
+
+    @property
+    def chunks(self) -> tuple[tuple[DepartmentRow, ...], ...]:
+        """The real plan's groups are one table each; at 50× a kind has ~1000 departments, and
+        separate tables let `content-visibility: auto` keep filtering and loading fast."""
+        return tuple(self.rows[i:i + DEPARTMENT_CHUNK] for i in range(0, len(self.rows), DEPARTMENT_CHUNK))
 
 
 @dataclass(frozen=True)
 class DepartmentsContext:
     meta: Meta
     groups: tuple[DepartmentGroup, ...]
+    department_count: int
     matrix_href: str
+    downloads: tuple[Download, ...]
 
 
 @dataclass(frozen=True)
@@ -176,25 +225,61 @@ class MatrixColumn:
 class MatrixCell:
     role: Role | None
     label: str  # 牵头 / 参与 / ""
+    symbol: str  # ● / ○ / ""
     href: str  # the task page
 
 
 @dataclass(frozen=True)
 class MatrixRow:
     link: Link
-    kind_label: str
+    names: str  # the name and its printed variants, for the filter box
     cells: tuple[MatrixCell, ...]
     lead_total: int
     responsible_total: int
 
 
 @dataclass(frozen=True)
+class MatrixGroup:
+    label: str
+    rows: tuple[MatrixRow, ...]
+
+
+@dataclass(frozen=True)
 class MatrixContext:
     meta: Meta
+    title: str
+    part: str | None  # 第 2 部分：…, when the matrix is split
     columns: tuple[MatrixColumn, ...]
-    rows: tuple[MatrixRow, ...]
+    groups: tuple[MatrixGroup, ...]
+    department_count: int
     lead_total: int
     responsible_total: int
+    overview: Link | None
+    previous: Link | None
+    next: Link | None
+    downloads: tuple[Download, ...]
+    departments_href: str
+
+
+@dataclass(frozen=True)
+class MatrixPartView:
+    link: Link
+    chapter: str  # 三、…
+    tasks: tuple[Link, ...]
+    department_count: int
+    assignment_count: int
+
+
+@dataclass(frozen=True)
+class MatrixOverviewContext:
+    meta: Meta
+    parts: tuple[MatrixPartView, ...]
+    task_count: int
+    department_count: int
+    assignment_count: int
+    per_page: int
+    downloads: tuple[Download, ...]
+    departments_href: str
 
 
 @dataclass(frozen=True)
@@ -250,7 +335,7 @@ class Builder:
         yield Page(routes.DEPARTMENTS, "departments.md.j2", self.departments())
         for dept in self.index.departments_sorted:
             yield Page(routes.department_page(dept), "department.md.j2", self.department(dept))
-        yield Page(routes.MATRIX, "matrix.md.j2", self.matrix())
+        yield from self.matrix_pages()
         yield Page(routes.ABOUT, "about.md.j2", self.about())
 
     # links
@@ -328,59 +413,141 @@ class Builder:
             tuple(self.dept_link(src, a.department, a.printed) for a in self.index.for_task(task, "responsible")),
             routes.href(src, routes.FULL_TEXT, task.id), routes.href(src, routes.MATRIX))
 
+    # ── officials ────────────────────────────────────────────────────────────
+    def downloads_of(self, src: str, files: tuple[tuple[str, str, str, str], ...]) -> tuple[Download, ...]:
+        return tuple(Download(label, routes.href(src, path), filename, note) for label, path, filename, note in files)
+
+    def department_downloads(self, src: str, dept: Department) -> tuple[Download, ...]:
+        stem = officials.safe_filename(f"{dept.name}-职责清单")
+        return self.downloads_of(src, (
+            ("CSV", routes.department_download(dept, "csv"), f"{stem}.csv", "Excel、WPS 可直接打开"),
+            ("XLSX", routes.department_download(dept, "xlsx"), f"{stem}.xlsx", "Excel 工作簿"),
+        ))
+
+    def matrix_downloads(self, src: str) -> tuple[Download, ...]:
+        return self.downloads_of(src, (
+            ("CSV", routes.matrix_download("csv"), "分工总表.csv", "Excel、WPS 可直接打开"),
+            ("XLSX", routes.matrix_download("xlsx"), "分工总表.xlsx", "含分工总表和分工明细两张表"),
+            ("JSON", routes.matrix_download("json"), "分工总表.json", "供程序使用"),
+        ))
+
     def duty(self, src: str, a: Assignment) -> DutyView:
         others = {role: tuple(self.dept_link(src, o.department, o.printed) for o in self.index.for_task(a.task, role)
                               if o.department.id != a.department.id)
                   for role in ("lead", "responsible")}
-        return DutyView(a.role, ROLE_LABELS[a.role], self.task_link(src, a.task), KIND_LABELS[a.task.kind],
-                        self.index.annex_title(a.task), a.printed,
-                        tuple(self.measure_view(src, m) for m in a.task.measures),
-                        others["lead"], others["responsible"])
+        task_src = routes.task_page(a.task)
+        measures = tuple(DutyMeasure(m.id, m.title, m.paragraphs, routes.href(src, task_src, m.id),
+                                     sum(len(p) for p in m.paragraphs) > COLLAPSE_OVER)
+                         for m in a.task.measures)
+        annex_title = self.index.annex_title(a.task)
+        return DutyView(f"duty-{a.task.id}", a.role, ROLE_LABELS[a.role], self.task_link(src, a.task),
+                        KIND_LABELS[a.task.kind], a.task.number,
+                        annex_title if annex_title != a.task.title else None,
+                        a.printed if a.printed != a.department.name else None,
+                        measures, others["lead"], others["responsible"])
 
     def department(self, dept: Department) -> DepartmentContext:
         src = routes.department_page(dept)
         duties = self.index.for_department(dept)
-        mentions = tuple(MentionView(Link(m.block.anchor, routes.href(src, routes.FULL_TEXT, m.block.anchor)),
-                                     m.name, m.block.printed) for m in self.index.mentions(dept))
+        names = (dept.name, *dept.variants)
+        mentions = tuple(
+            MentionView(Link(self.places.get(m.block.owner, m.block.anchor),
+                             routes.href(src, routes.FULL_TEXT, m.block.anchor)),
+                        tuple(Segment(t, mark) for t, mark in officials.marked(m.block.printed, names)))
+            for m in self.index.mentions(dept))
         return DepartmentContext(
             self.meta(src), dept, KIND_HEADINGS[dept.kind], dept.variants,
             tuple(self.duty(src, a) for a in duties if a.role == "lead"),
             tuple(self.duty(src, a) for a in duties if a.role == "responsible"),
-            mentions, routes.href(src, routes.DEPARTMENTS), routes.href(src, routes.MATRIX))
+            mentions, self.department_downloads(src, dept),
+            routes.href(src, routes.DEPARTMENTS), routes.href(src, routes.MATRIX))
+
+    @cached_property
+    def roles(self) -> dict[tuple[str, str], Role]:
+        """(department id, task id) → role, for the matrix."""
+        return {(a.department.id, a.task.id): a.role for a in self.index.assignments}
+
+    @cached_property
+    def labels(self) -> dict[str, str]:
+        return officials.short_labels(self.index)
+
+    @cached_property
+    def places(self) -> dict[str, str]:
+        return officials.places(self.plan)
 
     def departments(self) -> DepartmentsContext:
         src = routes.DEPARTMENTS
         groups = []
-        for kind in KIND_ORDER:
+        for n, kind in enumerate(KIND_ORDER, 1):
             rows = []
             for dept in (d for d in self.index.departments_sorted if d.kind == kind):
                 duties = self.index.for_department(dept)
-                rows.append(DepartmentRow(self.dept_link(src, dept), dept.variants,
+                rows.append(DepartmentRow(self.dept_link(src, dept), dept.id, dept.variants,
                                           sum(a.role == "lead" for a in duties),
                                           sum(a.role == "responsible" for a in duties)))
             if rows:
-                groups.append(DepartmentGroup(KIND_HEADINGS[kind], tuple(rows)))
-        return DepartmentsContext(self.meta(src), tuple(groups), routes.href(src, routes.MATRIX))
+                groups.append(DepartmentGroup(f"kind-{n}", KIND_HEADINGS[kind], tuple(rows)))
+        return DepartmentsContext(self.meta(src), tuple(groups), len(self.plan.departments),
+                                  routes.href(src, routes.MATRIX), self.matrix_downloads(src))
 
-    def matrix(self) -> MatrixContext:
+    def matrix_pages(self) -> Iterator[Page]:
+        """One full matrix page; or, for a plan too wide for one page, an overview and its parts."""
+        parts = officials.matrix_parts(self.index)
+        if not officials.is_split(self.index):
+            yield Page(routes.MATRIX, "matrix.md.j2", self.matrix(parts[0], None, None, None))
+            return
+        yield Page(routes.MATRIX, "matrix-overview.md.j2", self.matrix_overview(parts))
+        for i, part in enumerate(parts):
+            before = parts[i - 1] if i > 0 else None
+            after = parts[i + 1] if i + 1 < len(parts) else None
+            yield Page(part.src, "matrix.md.j2", self.matrix(part, before, after, len(parts)))
+
+    def part_title(self, part: officials.MatrixPart) -> str:
+        first, last = self.labels[part.tasks[0].id], self.labels[part.tasks[-1].id]
+        span = first if first == last else f"{first}至{last}"
+        return f"第 {part.number} 部分：{KIND_LABELS[part.tasks[0].kind]}（{span}）"
+
+    def matrix(self, part: officials.MatrixPart, before: officials.MatrixPart | None,
+               after: officials.MatrixPart | None, count: int | None) -> MatrixContext:
+        src = part.src
+        role = self.roles
+        columns = tuple(MatrixColumn(self.task_link(src, t), self.labels[t.id],
+                                     len(self.index.for_task(t, "lead")), len(self.index.for_task(t, "responsible")))
+                        for t in part.tasks)
+        hrefs = [routes.href(src, routes.task_page(t)) for t in part.tasks]
+        groups = []
+        for kind in KIND_ORDER:
+            rows = []
+            for dept in (d for d in part.departments if d.kind == kind):
+                roles = [role.get((dept.id, t.id)) for t in part.tasks]
+                cells = tuple(MatrixCell(r, ROLE_LABELS[r] if r else "", ROLE_SYMBOLS[r] if r else "", h)
+                              for r, h in zip(roles, hrefs))
+                rows.append(MatrixRow(self.dept_link(src, dept), " ".join((dept.name, *dept.variants)), cells,
+                                      roles.count("lead"), roles.count("responsible")))
+            if rows:
+                groups.append(MatrixGroup(KIND_HEADINGS[kind], tuple(rows)))
+        link = lambda p: Link(self.part_title(p), routes.href(src, p.src)) if p else None  # noqa: E731
+        return MatrixContext(
+            self.meta(src), "部门 × 任务分工总表", self.part_title(part) if count else None,
+            columns, tuple(groups), len(part.departments),
+            sum(c.lead_total for c in columns), sum(c.responsible_total for c in columns),
+            Link("分工总表目录", routes.href(src, routes.MATRIX)) if count else None, link(before), link(after),
+            self.matrix_downloads(src), routes.href(src, routes.DEPARTMENTS))
+
+    def matrix_overview(self, parts: list[officials.MatrixPart]) -> MatrixOverviewContext:
         src = routes.MATRIX
-        tasks = self.index.tasks
-        columns = []
-        for task in tasks:
-            short = f"{'行动' if task.kind == 'action' else '工程'}{task.number}"
-            columns.append(MatrixColumn(self.task_link(src, task), short,
-                                        len(self.index.for_task(task, "lead")),
-                                        len(self.index.for_task(task, "responsible"))))
-        rows = []
-        for dept in self.index.departments_sorted:
-            cells = []
-            for task in tasks:
-                role = self.index.role_of(dept, task)
-                cells.append(MatrixCell(role, ROLE_LABELS[role] if role else "", routes.href(src, routes.task_page(task))))
-            rows.append(MatrixRow(self.dept_link(src, dept), KIND_HEADINGS[dept.kind], tuple(cells),
-                                  sum(c.role == "lead" for c in cells), sum(c.role == "responsible" for c in cells)))
-        return MatrixContext(self.meta(src), tuple(columns), tuple(rows),
-                             sum(c.lead_total for c in columns), sum(c.responsible_total for c in columns))
+        views = []
+        for part in parts:
+            ids = {t.id for t in part.tasks}
+            views.append(MatrixPartView(
+                Link(self.part_title(part), routes.href(src, part.src)),
+                f"{part.chapter.number}、{part.chapter.title}",
+                tuple(self.task_link(src, t) for t in part.tasks), len(part.departments),
+                sum(a.task.id in ids for a in self.index.assignments)))
+        return MatrixOverviewContext(
+            self.meta(src), tuple(views), len(self.index.tasks), len(self.plan.departments),
+            len(self.index.assignments), officials.MATRIX_PAGE_TASKS, self.matrix_downloads(src),
+            routes.href(src, routes.DEPARTMENTS))
 
     def about(self) -> AboutContext:
         src = routes.ABOUT

@@ -31,6 +31,12 @@ def md_escape(text: str) -> Markup:
     return Markup("".join(out).strip())
 
 
+def css_string(text: str) -> Markup:
+    """A quoted CSS string in which every character is a hex escape, so data can never end the
+    string or the rule (used for the running header of printed pages)."""
+    return Markup('"' + "".join(f"\\{ord(ch):x} " for ch in str(text)) + '"')
+
+
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
@@ -42,6 +48,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["md"] = md_escape
     env.filters["attr"] = lambda s: html.escape(str(s), quote=True)
+    env.filters["css_string"] = css_string
     return env
 
 

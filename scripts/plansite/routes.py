@@ -1,8 +1,6 @@
 """Where each page lives. URLs come from ids only, so rewording a title never breaks a link."""
 from __future__ import annotations
 
-import posixpath
-
 from .model import Department, Task
 
 HOME = "index.md"
@@ -30,11 +28,36 @@ def url_of(src: str) -> str:
     return stem + "/"
 
 
+def _relpath(target: str, start: str) -> str:
+    """posixpath.relpath for the site's own normalised relative paths, without touching the file
+    system (relpath calls getcwd twice; department pages make hundreds of thousands of links at 50×)."""
+    t = [p for p in target.split("/") if p not in ("", ".")]
+    s = [p for p in start.split("/") if p not in ("", ".")]
+    common = 0
+    while common < min(len(t), len(s)) and t[common] == s[common]:
+        common += 1
+    return "/".join([".."] * (len(s) - common) + t[common:]) or "."
+
+
 def href(from_src: str, to_src: str, anchor: str = "") -> str:
     """A relative link from one page to another (or to a file such as a download), as MkDocs would write it."""
     target = url_of(to_src) if to_src.endswith(".md") else to_src
     here = url_of(from_src)
-    rel = posixpath.relpath(target or ".", here or ".")
+    rel = _relpath(target, here)
     if to_src.endswith(".md"):
         rel = "./" if rel == "." else rel + "/"
     return rel + (f"#{anchor}" if anchor else "")
+
+
+# ── officials: the split matrix and the downloads (files, not pages) ─────────
+def matrix_part(chapter_id: str, n: int) -> str:
+    """One part of a matrix too wide for one page: the n-th group of tasks of a chapter."""
+    return f"matrix/{chapter_id}-{n}.md"
+
+
+def department_download(dept: Department, ext: str) -> str:
+    return f"downloads/departments/{dept.id}.{ext}"
+
+
+def matrix_download(ext: str) -> str:
+    return f"downloads/matrix.{ext}"

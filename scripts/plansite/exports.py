@@ -1,0 +1,191 @@
+"""Downloads for officials: each department's duty list and the whole matrix, as files.
+
+CSV is UTF-8 with a byte-order mark (Excel and WPS otherwise guess GBK and garble Chinese) and
+CRLF line ends. XLSX is written by openpyxl and then re-zipped with fixed timestamps, so the same
+plan gives byte-identical files. JSON is for programs. Column names are Chinese for spreadsheet
+users; JSON keys are the YAML's English field names.
+"""
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+import zipfile
+
+from . import routes
+from .index import KIND_LABELS, ROLE_LABELS, Assignment, PlanIndex
+from .model import Department, Plan, Task
+from .officials import short_labels
+
+DUTY_COLUMNS = ("部门", "本部门角色", "类别", "序号", "任务", "附件中本部门的写法",
+                "其他牵头部门", "其他责任部门", "措施（原文小标题）", "任务页面")
+ASSIGNMENT_COLUMNS = ("类别", "序号", "任务", "附件中的任务名称", "部门", "部门类别", "角色", "附件中的部门写法")
+
+
+class Exporter:
+    def __init__(self, plan: Plan, site_url: str = ""):
+        self.plan = plan
+        self.index = PlanIndex(plan)
+        self.site_url = site_url
+        self.labels = short_labels(self.index)
+
+    # ── values ──────────────────────────────────────────────────────────────
+    def url(self, src: str) -> str:
+        """The page's address: absolute when mkdocs.yml sets site_url, else relative to the site root."""
+        path = routes.url_of(src)
+        return f"{self.site_url.rstrip('/')}/{path}" if self.site_url else path
+
+    def task_heading(self, task: Task) -> str:
+        return f"{self.labels[task.id]} {task.title}"
+
+    def others(self, a: Assignment, role: str) -> str:
+        return "、".join(o.department.name for o in self.index.for_task(a.task, role)  # type: ignore[arg-type]
+                        if o.department.id != a.department.id)
+
+    # ── tables (header row first) ───────────────────────────────────────────
+    def duty_rows(self, dept: Department) -> list[list[str]]:
+        """One row per task the department has a role in: leads first, then the rest, in document order."""
+        duties = self.index.for_department(dept)
+        rows: list[list[str]] = [list(DUTY_COLUMNS)]
+        for a in [a for a in duties if a.role == "lead"] + [a for a in duties if a.role == "responsible"]:
+            rows.append([dept.name, ROLE_LABELS[a.role], KIND_LABELS[a.task.kind], a.task.number, a.task.title,
+                         a.printed, self.others(a, "lead"), self.others(a, "responsible"),
+                         "\n".join(m.title for m in a.task.measures), self.url(routes.task_page(a.task))])
+        return rows
+
+    def matrix_rows(self) -> list[list[str | int]]:
+        """Departments × tasks, as on the matrix page: 牵头 / 参与 / empty, then the row totals."""
+        tasks = self.index.tasks
+        role = {(a.department.id, a.task.id): a.role for a in self.index.assignments}
+        rows: list[list[str | int]] = [["部门", "部门类别", *(self.task_heading(t) for t in tasks),
+                                        "牵头任务数", "参与任务数", "部门页面"]]
+        for dept in self.index.departments_sorted:
+            roles = [role.get((dept.id, t.id)) for t in tasks]
+            rows.append([dept.name, dept.kind, *(ROLE_LABELS[r] if r else "" for r in roles),
+                         roles.count("lead"), roles.count("responsible"), self.url(routes.department_page(dept))])
+        return rows
+
+    def assignment_rows(self) -> list[list[str]]:
+        """Every assignment of the annex, one per row: the long form, for filters and pivot tables."""
+        rows = [list(ASSIGNMENT_COLUMNS)]
+        for a in self.index.assignments:
+            rows.append([KIND_LABELS[a.task.kind], a.task.number, a.task.title, self.index.annex_title(a.task),
+                         a.department.name, a.department.kind, ROLE_LABELS[a.role], a.printed])
+        return rows
+
+    def about_rows(self, what: str) -> list[list[str]]:
+        d = self.plan.document
+        return [["项目", "内容"], ["文件", d.plan_title], ["发文字号", d.number],
+                ["成文日期", d.date.isoformat()], ["发文机关", d.signatory], ["本表内容", what],
+                ["依据", f"附件：{d.attachment_title}"], ["说明", "本表由网站根据原文整理，以原件为准。"]]
+
+    # ── files ───────────────────────────────────────────────────────────────
+    def files(self) -> dict[str, bytes]:
+        out: dict[str, bytes] = {}
+        for dept in self.index.departments_sorted:
+            rows = self.duty_rows(dept)
+            out[routes.department_download(dept, "csv")] = csv_bytes(rows)
+            out[routes.department_download(dept, "xlsx")] = self.xlsx(
+                f"{dept.name} 职责清单",
+                [Sheet("职责清单", rows, widths=(18, 10, 10, 6, 34, 22, 30, 50, 40, 30), wrap=(6, 7, 8), freeze="B2"),
+                 Sheet("说明", self.about_rows(f"{dept.name}牵头和参与的任务"), widths=(12, 70))])
+        matrix = self.matrix_rows()
+        out[routes.matrix_download("csv")] = csv_bytes(matrix)
+        task_count = len(self.index.tasks)
+        out[routes.matrix_download("xlsx")] = self.xlsx(
+            "部门 × 任务分工总表",
+            [Sheet("分工总表", matrix, widths=(26, 12, *([14] * task_count), 10, 10, 30),
+                   wrap=tuple(range(2, 2 + task_count)), freeze="C2"),
+             Sheet("分工明细", self.assignment_rows(), widths=(10, 6, 36, 36, 26, 12, 6, 30), freeze="A2"),
+             Sheet("说明", self.about_rows("各部门在各项任务中的分工（牵头、参与）"), widths=(12, 70))])
+        out[routes.matrix_download("json")] = self.json()
+        return out
+
+    def json(self) -> bytes:
+        d = self.plan.document
+        data = {
+            "document": {"title": d.plan_title, "number": d.number, "date": d.date.isoformat(),
+                         "issuer": d.signatory, "annex": d.attachment_title},
+            "note": "本数据由网站根据原文整理，以原件为准。",
+            "roles": ROLE_LABELS,
+            "tasks": [{"id": t.id, "kind": t.kind, "kind_label": KIND_LABELS[t.kind], "number": t.number,
+                       "title": t.title, "annex_title": self.index.annex_title(t), "url": self.url(routes.task_page(t))}
+                      for t in self.index.tasks],
+            "departments": [{"id": dept.id, "name": dept.name, "kind": dept.kind, "variants": list(dept.variants),
+                             "url": self.url(routes.department_page(dept)),
+                             "lead": [a.task.id for a in self.index.for_department(dept) if a.role == "lead"],
+                             "responsible": [a.task.id for a in self.index.for_department(dept)
+                                             if a.role == "responsible"]}
+                            for dept in self.index.departments_sorted],
+            "assignments": [{"task": a.task.id, "department": a.department.id, "role": a.role, "printed": a.printed}
+                            for a in self.index.assignments],
+        }
+        return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+    def xlsx(self, title: str, sheets: list[Sheet]) -> bytes:
+        return xlsx_bytes(title, sheets, datetime.datetime.combine(self.plan.document.date, datetime.time()))
+
+
+def csv_bytes(rows: list[list]) -> bytes:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r\n").writerows(rows)
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+class Sheet:
+    def __init__(self, title: str, rows: list[list], widths: tuple[int, ...] = (), wrap: tuple[int, ...] = (),
+                 freeze: str | None = None):
+        self.title, self.rows, self.widths, self.wrap, self.freeze = title, rows, widths, wrap, freeze
+
+
+def xlsx_bytes(title: str, sheets: list[Sheet], stamp: datetime.datetime) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.writer.excel import ExcelWriter
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    bold, top, wrapped = Font(bold=True), Alignment(vertical="top"), Alignment(vertical="top", wrap_text=True)
+    for sheet in sheets:
+        ws = wb.create_sheet(sheet.title)
+        for r, row in enumerate(sheet.rows, 1):
+            for c, value in enumerate(row, 1):
+                if value == "" and r > 1:
+                    continue  # an empty matrix cell: no cell at all keeps a 50× matrix small and fast
+                cell = ws.cell(row=r, column=c, value=value)
+                if isinstance(value, str):
+                    cell.data_type = "s"  # text that starts with "=" stays text, never a formula
+                cell.alignment = wrapped if (c - 1) in sheet.wrap else top
+                if r == 1:
+                    cell.font = bold
+        for c, width in enumerate(sheet.widths, 1):
+            ws.column_dimensions[get_column_letter(c)].width = width
+        if sheet.freeze:
+            ws.freeze_panes = sheet.freeze
+        if len(sheet.rows) > 1:
+            ws.auto_filter.ref = ws.dimensions
+    props = wb.properties
+    props.title, props.creator, props.lastModifiedBy = title, "plansite", "plansite"
+    props.created = props.modified = stamp
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(wb, archive).write_data()  # not save_workbook(): it stamps the current time
+    return _fixed_zip(buf.getvalue(), stamp)
+
+
+def _fixed_zip(data: bytes, stamp: datetime.datetime) -> bytes:
+    """The same archive with every entry dated `stamp`: zipfile otherwise records the wall clock."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=stamp.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o600 << 16
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
+
+
+def downloads(plan: Plan, site_url: str = "") -> dict[str, bytes]:
+    return Exporter(plan, site_url).files()

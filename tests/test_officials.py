@@ -1,0 +1,377 @@
+"""Officials' pages and downloads, read from a real build and checked against the source document.
+
+The annex is read from data/source/ by tests/sourcetext.py, independently of the plan code; printed
+department names are mapped to departments through the registry in data/plan.yaml (which
+test_annex.py proves covers exactly the printed names).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from officialshtml import Node, article, last_segment
+from plansite import routes
+from plansite.index import KIND_LABELS, ROLE_LABELS, PlanIndex
+from sourcetext import annex_rows, prose_lines
+
+KIND_WORDS = {"action": "行动", "project": "工程"}
+
+
+# ── the source annex, as (department id, task id) → role ─────────────────────────────────────
+@pytest.fixture(scope="module")
+def source_roles(plan, source_lines) -> dict[tuple[str, str], str]:
+    rows, _ = annex_rows(source_lines)
+    by_name = {n: d.id for d in plan.departments for n in (d.name, *d.variants)}
+    # A source row names its task as "1. title"; the annex prints one title differently (recorded in the data).
+    by_title = {t.title: t.id for c in plan.chapters for t in c.tasks}
+    by_title.update({r.printed_title: r.task for r in plan.annex if r.printed_title})
+    out: dict[tuple[str, str], str] = {}
+    for row in rows:
+        task = by_title[re.sub(r"^\d+\.\s*", "", row.task)]
+        for role, names in (("lead", row.lead), ("responsible", row.responsible)):
+            for name in names:
+                key = (by_name[name], task)
+                assert key not in out, f"{name} twice in {row.task}"
+                out[key] = role
+    assert len(out) == 194
+    return out
+
+
+def role_of(node: Node) -> str | None:
+    for role in ("lead", "responsible"):
+        if f"pl-mark-{role}" in node.classes or f"pl-duty-{role}" in node.classes:
+            return role
+    return None
+
+
+# ── matrix ────────────────────────────────────────────────────────────────────────────────────
+@pytest.fixture(scope="module")
+def matrix(site_dir) -> Node:
+    return article(site_dir / "matrix" / "index.html").find("table", "pl-matrix")
+
+
+def matrix_columns(table: Node) -> list[str]:
+    head = table.find("thead")
+    return [last_segment(a.attrs["href"]) for a in head.find_all("a")]
+
+
+def matrix_rows(table: Node) -> list[Node]:
+    return [tr for tb in table.find_all("tbody") for tr in tb.find_all("tr") if "data-names" in tr.attrs]
+
+
+def test_every_matrix_cell_agrees_with_the_source_annex(matrix, source_roles, index):
+    columns = matrix_columns(matrix)
+    assert columns == [t.id for t in index.tasks]  # one column per task, in the document's order
+    seen, rows = {}, matrix_rows(matrix)
+    assert sorted(last_segment(tr.find("th").find("a").attrs["href"]) for tr in rows) == \
+        sorted(d.id for d in index.plan.departments)  # every department once
+    for tr in rows:
+        dept = last_segment(tr.find("th").find("a").attrs["href"])
+        cells = tr.find_all("td")
+        assert len(cells) == len(columns) + 2
+        for task, td in zip(columns, cells):
+            marks = td.find_all("a")
+            if not marks:
+                assert td.text().strip() == ""
+                continue
+            (mark,) = marks
+            role = role_of(mark)
+            assert last_segment(mark.attrs["href"]) == task  # the mark links to its task
+            # told apart by symbol and word, not colour alone
+            assert mark.text() == {"lead": "●牵头", "responsible": "○参与"}[role]
+            seen[(dept, task)] = role
+        marks = [seen.get((dept, t)) for t in columns]
+        assert [int(td.text()) for td in cells[-2:]] == [marks.count("lead"), marks.count("responsible")]
+    assert seen == source_roles
+
+
+def test_matrix_column_and_grand_totals(matrix, source_roles):
+    columns = matrix_columns(matrix)
+    foot = matrix.find("tfoot").find_all("tr")
+    lead_row, resp_row = ([td.text() for td in tr.find_all("td")] for tr in foot)
+    per_task = Counter((task, role) for (_, task), role in source_roles.items())
+    assert lead_row[:len(columns)] == [str(per_task[(t, "lead")]) for t in columns]
+    assert resp_row[:len(columns)] == [str(per_task[(t, "responsible")]) for t in columns]
+    assert (lead_row[-2], resp_row[-1]) == ("27", "167")
+
+
+def test_every_row_links_to_its_department_page(site_dir, matrix):
+    for tr in matrix_rows(matrix):
+        a = tr.find("th").find("a")
+        page = site_dir / "departments" / last_segment(a.attrs["href"]) / "index.html"
+        assert a.text() in article(page).find("h1").text()
+
+
+def test_matrix_is_a_real_accessible_table(matrix):
+    assert matrix.find("caption").text().strip()
+    for th in matrix.find_all("th"):
+        assert th.attrs.get("scope") in ("col", "row", "rowgroup"), th.text()
+
+
+def test_matrix_controls_are_labelled_and_hidden_without_script(site_dir):
+    page = article(site_dir / "matrix" / "index.html")
+    tools = page.find(where=lambda n: "data-pl-matrix-tools" in n.attrs)
+    assert "hidden" in tools.attrs
+    field = tools.find("input")
+    assert page.find("label", where=lambda n: n.attrs.get("for") == field.attrs["id"]).text().strip()
+    switch = tools.find("button")
+    assert switch.attrs.get("aria-pressed") == "false" and "牵头" in switch.text()
+
+
+# ── department pages ─────────────────────────────────────────────────────────────────────────
+def test_every_department_page_agrees_with_the_source_annex(site_dir, plan, index, source_roles):
+    for dept in plan.departments:
+        page = article(site_dir / "departments" / dept.id / "index.html")
+        duties = {}
+        for section in page.find_all("section", "pl-duty"):
+            role = role_of(section)
+            title = section.find("h3")
+            assert ROLE_LABELS[role] in title.text()  # the role in words, not only colour
+            task = last_segment(title.find("a").attrs["href"])
+            duties[task] = role
+            # the other departments of that row, exactly as the source lists them
+            others = {last_segment(a.attrs["href"]) for a in section.find("dl").find_all("a")}
+            expected = {d for (d, t) in source_roles if t == task and d != dept.id}
+            assert others == expected, (dept.id, task)
+        assert duties == {t: r for (d, t), r in source_roles.items() if d == dept.id}, dept.id
+        counts = page.find("p", "pl-counts").text()
+        lead = sum(r == "lead" for r in duties.values())
+        assert counts == f"牵头 {lead} 项任务，参与 {len(duties) - lead} 项任务。"
+
+
+def test_department_page_carries_each_tasks_measures_word_for_word(site_dir, plan, index):
+    for dept in plan.departments:
+        page = article(site_dir / "departments" / dept.id / "index.html")
+        for section in page.find_all("section", "pl-duty"):
+            task = index.task_by_id[last_segment(section.find("h3").find("a").attrs["href"])]
+            details = section.find_all("details")
+            assert [d.find("summary").text() for d in details] == [m.title for m in task.measures]
+            for d, measure in zip(details, task.measures):
+                paragraphs = [p.text() for p in d.find_all("p") if "pl-source" not in p.classes]
+                assert paragraphs == list(measure.paragraphs)
+                # long measures start collapsed; short ones open (readable in place)
+                assert ("open" in d.attrs) == (sum(map(len, measure.paragraphs)) <= 100)
+                # repeated measure text must not compete in search with the page that owns it
+                assert d.has_ancestor(lambda n: "data-search-exclude" in n.attrs)
+
+
+def test_department_page_names_its_variants(site_dir, plan):
+    for dept in plan.departments:
+        summary = article(site_dir / "departments" / dept.id / "index.html").find("div", "pl-dept-summary")
+        for variant in dept.variants:
+            assert variant in summary.text()
+        assert ("原文亦作" in summary.text()) == bool(dept.variants)
+
+
+def test_mentions_of_a_department_in_the_body_link_to_their_paragraph(site_dir, plan, source_lines):
+    prose = prose_lines(source_lines)
+    for dept in plan.departments:
+        names = (dept.name, *dept.variants)
+        quotes = article(site_dir / "departments" / dept.id / "index.html").find_all("blockquote", "pl-mention")
+        in_source = [line for _, line in prose if any(n in line for n in names)]
+        assert len(quotes) == len(in_source), dept.id
+        for quote, line in zip(quotes, in_source):
+            text = quote.find("p").text()
+            assert text.startswith(line)  # word for word (a source line may end at a page break)
+            assert [m.text() for m in quote.find_all("mark")] == [n for n in re.findall("|".join(map(re.escape, names)), text)]
+            assert quote.find("p", "pl-mention-where").find("a").attrs["href"].startswith("../../text/#")
+    kexie = article(site_dir / "departments" / "kexie" / "index.html").find_all("blockquote", "pl-mention")
+    assert [q.find("p", "pl-mention-where").find("a").attrs["href"] for q in kexie] == \
+        ["../../text/#org-coordination", "../../text/#org-work-system"]
+
+
+def test_department_pages_keep_measure_text_out_of_search(site_dir, plan, index):
+    docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    plain = lambda s: re.sub(r"[\u200b\s]", "", re.sub(r"<[^>]+>", "", s))  # noqa: E731
+    for dept in plan.departments:
+        mine = [d for d in docs if d["location"].startswith(f"departments/{dept.id}/")]
+        text = "".join(plain(d["title"]) + plain(d["text"]) for d in mine)
+        assert plain(dept.name) in text
+        for a in index.for_department(dept):
+            assert plain(a.task.title) in text  # task titles stay searchable
+            for m in a.task.measures:
+                for p in m.paragraphs:
+                    assert plain(p)[:20] not in text, (dept.id, m.id)
+    # …while the task page that owns a measure still has it in the index
+    youth = "".join(plain(d["text"]) for d in docs if d["location"].startswith("actions/youth/"))
+    assert plain(index.task_by_id["youth"].measures[0].paragraphs[0])[:20] in youth
+
+
+def test_print_setup_escapes_data_into_css():
+    from plansite.render import css_string
+
+    out = css_string('区"}</style><script>')
+    assert out.startswith('"') and out.endswith('"')
+    inner = out[1:-1]
+    assert not set(inner) & set('"}<>;{') and "\\533a " in inner
+
+
+def test_print_setup_names_document_number_and_date(site_dir, plan):
+    html = (site_dir / "departments" / "kexie" / "index.html").read_text(encoding="utf-8")
+    style = re.search(r"<style data-pl-sheet>(.*?)</style>", html).group(1)
+    decoded = re.sub(r"\\([0-9a-f]+) ", lambda m: chr(int(m.group(1), 16)), style)
+    assert plan.document.number in decoded and "2022年4月16日" in decoded and "区科协" in decoded
+
+
+# ── departments index ────────────────────────────────────────────────────────────────────────
+def test_departments_index_groups_and_counts(site_dir, plan, source_roles):
+    page = article(site_dir / "departments" / "index.html")
+    headings = [h.text().replace("¶", "") for h in page.find_all("h2")]
+    assert headings == ["区委部门（6 个）", "区政府部门（21 个）", "群团组织（6 个）", "其他单位（1 个）"]
+    rows = [tr for t in page.find_all("table", "pl-depts") for tr in t.find("tbody").find_all("tr")]
+    assert len(rows) == len(plan.departments)
+    for tr in rows:
+        dept = tr.attrs["data-id"]
+        lead, resp, total = (int(td.text()) for td in tr.find_all("td"))
+        roles = [r for (d, _), r in source_roles.items() if d == dept]
+        assert (lead, resp, total) == (roles.count("lead"), roles.count("responsible"), len(roles))
+        assert last_segment(tr.find("th").find("a").attrs["href"]) == dept
+
+
+# ── downloads ────────────────────────────────────────────────────────────────────────────────
+def read_csv(path: Path) -> list[list[str]]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "no BOM: Excel and WPS would guess the wrong encoding"
+    return list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def read_xlsx(path: Path, sheet: str) -> list[list[str]]:
+    from openpyxl import load_workbook
+
+    ws = load_workbook(io.BytesIO(path.read_bytes()))[sheet]
+    return [["" if v is None else str(v) for v in row] for row in ws.iter_rows(values_only=True)]
+
+
+def expected_duties(index: PlanIndex, dept) -> list[list[str]]:
+    duties = index.for_department(dept)
+    out = []
+    for a in sorted(duties, key=lambda a: a.role != "lead"):  # leads first, each in document order
+        others = {role: "、".join(o.department.name for o in index.for_task(a.task, role) if o.department.id != dept.id)
+                  for role in ("lead", "responsible")}
+        out.append([dept.name, ROLE_LABELS[a.role], KIND_LABELS[a.task.kind], a.task.number, a.task.title, a.printed,
+                    others["lead"], others["responsible"], "\n".join(m.title for m in a.task.measures),
+                    routes.url_of(routes.task_page(a.task))])
+    return out
+
+
+def test_department_downloads_open_and_match_the_data(site_dir, plan, index):
+    for dept in plan.departments:
+        rows = read_csv(site_dir / "downloads" / "departments" / f"{dept.id}.csv")
+        assert rows[0][:5] == ["部门", "本部门角色", "类别", "序号", "任务"]
+        assert rows[1:] == expected_duties(index, dept), dept.id
+        assert read_xlsx(site_dir / "downloads" / "departments" / f"{dept.id}.xlsx", "职责清单") == rows
+
+
+def test_department_page_links_its_downloads(site_dir):
+    page = article(site_dir / "departments" / "kexie" / "index.html")
+    links = page.find("p", "pl-downloads").find_all("a")
+    assert [a.attrs["href"] for a in links] == ["../../downloads/departments/kexie.csv",
+                                                 "../../downloads/departments/kexie.xlsx"]
+    assert links[0].attrs["download"] == "区科协-职责清单.csv"
+
+
+def test_matrix_downloads_open_and_match_the_data(site_dir, index):
+    csv_rows = read_csv(site_dir / "downloads" / "matrix.csv")
+    tasks = index.tasks
+    assert csv_rows[0] == ["部门", "部门类别", *(f"{KIND_WORDS[t.kind]}{t.number} {t.title}" for t in tasks),
+                           "牵头任务数", "参与任务数", "部门页面"]
+    assert [r[0] for r in csv_rows[1:]] == [d.name for d in index.departments_sorted]
+    for dept, row in zip(index.departments_sorted, csv_rows[1:]):
+        roles = [index.role_of(dept, t) for t in tasks]
+        assert row[1] == dept.kind
+        assert row[2:2 + len(tasks)] == [ROLE_LABELS[r] if r else "" for r in roles]
+        assert row[-3:] == [str(roles.count("lead")), str(roles.count("responsible")),
+                            routes.url_of(routes.department_page(dept))]
+    assert read_xlsx(site_dir / "downloads" / "matrix.xlsx", "分工总表") == csv_rows
+    detail = read_xlsx(site_dir / "downloads" / "matrix.xlsx", "分工明细")
+    assert [(r[2], r[4], r[6], r[7]) for r in detail[1:]] == \
+        [(a.task.title, a.department.name, ROLE_LABELS[a.role], a.printed) for a in index.assignments]
+
+    data = json.loads((site_dir / "downloads" / "matrix.json").read_text(encoding="utf-8"))
+    assert data["document"]["number"] == index.plan.document.number
+    assert [t["id"] for t in data["tasks"]] == [t.id for t in tasks]
+    assert [(a["task"], a["department"], a["role"], a["printed"]) for a in data["assignments"]] == \
+        [(a.task.id, a.department.id, a.role, a.printed) for a in index.assignments]
+    for d in data["departments"]:
+        dept = index.department_by_id[d["id"]]
+        assert d["lead"] == [a.task.id for a in index.for_department(dept) if a.role == "lead"]
+
+
+def test_matrix_page_links_all_three_downloads(site_dir):
+    links = article(site_dir / "matrix" / "index.html").find("p", "pl-downloads").find_all("a")
+    assert [a.attrs["href"] for a in links] == ["../downloads/matrix.csv", "../downloads/matrix.xlsx",
+                                                 "../downloads/matrix.json"]
+
+
+def test_xlsx_is_byte_identical_across_builds(site_dir, plan):
+    """The site was built in another process at another time; a fresh export must equal it byte for byte."""
+    from plansite.exports import downloads
+
+    fresh = downloads(plan)
+    for src in ("downloads/matrix.xlsx", "downloads/departments/kexie.xlsx", "downloads/matrix.csv",
+                "downloads/matrix.json"):
+        assert (site_dir / src).read_bytes() == fresh[src], src
+    with zipfile.ZipFile(io.BytesIO(fresh["downloads/matrix.xlsx"])) as z:
+        assert {i.date_time for i in z.infolist()} == {(2022, 4, 16, 0, 0, 0)}
+        core = z.read("docProps/core.xml").decode()
+        assert "2022-04-16T00:00:00Z" in core and core.count("2022-04-16T00:00:00Z") == 2
+
+
+def test_xlsx_keeps_text_that_looks_like_a_formula_as_text():
+    import datetime
+
+    from openpyxl import load_workbook
+
+    from plansite.exports import Sheet, xlsx_bytes
+
+    data = xlsx_bytes("t", [Sheet("s", [["标题"], ["=1+1"]])], datetime.datetime(2022, 4, 16))
+    cell = load_workbook(io.BytesIO(data))["s"]["A2"]
+    assert (cell.value, cell.data_type) == ("=1+1", "s")
+
+
+# ── scale: wide plans split the matrix ───────────────────────────────────────────────────────
+def test_real_plan_has_one_full_matrix_page(plan):
+    from plansite.pages import Builder
+
+    srcs = [p.src for p in Builder(plan).pages()]
+    assert "matrix.md" in srcs and not [s for s in srcs if s.startswith("matrix/")]
+
+
+def test_a_wide_plan_splits_the_matrix_into_parts(tmp_path):
+    import sys
+
+    from conftest import ROOT
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from synth import write_scaled
+
+    from plansite.load import load_plan
+    from plansite.officials import MATRIX_PAGE_TASKS
+    from plansite.pages import Builder, MatrixContext, MatrixOverviewContext
+    from plansite.render import Renderer
+
+    big = load_plan(write_scaled(3, tmp_path / "p3.yaml"))
+    index = PlanIndex(big)
+    pages = {p.src: p for p in Builder(big).pages()}
+    overview = pages["matrix.md"].context
+    assert isinstance(overview, MatrixOverviewContext)
+    parts = [p.context for src, p in pages.items() if src.startswith("matrix/")]
+    assert len(parts) == len(overview.parts) == 4  # 15 actions → 8 + 7, 15 projects → 8 + 7
+    covered, assignments = [], 0
+    for part in parts:
+        assert isinstance(part, MatrixContext) and 0 < len(part.columns) <= MATRIX_PAGE_TASKS
+        covered += [last_segment(c.link.href) for c in part.columns]
+        rows = [r for g in part.groups for r in g.rows]
+        assert rows and all(r.lead_total + r.responsible_total > 0 for r in rows)  # only departments with a role
+        assignments += sum(r.lead_total + r.responsible_total for r in rows)
+    assert covered == [t.id for t in index.tasks]  # every task in exactly one part, in order
+    assert assignments == len(index.assignments)
+    renderer = Renderer()
+    for src in ("matrix.md", "matrix/actions-1.md"):
+        assert renderer.render(pages[src])
