@@ -95,7 +95,8 @@ def test_labels_repeated_on_every_page_are_not_indexed(data, plan, site_dir):
 def test_a_department_page_is_indexed_by_its_name_and_tasks_not_by_the_other_departments(data, plan, index):
     for dept in plan.departments:
         page = routes.url_of(routes.department_page(dept))
-        text = " ".join(plain(d["text"]) for d in data["docs"] if d["location"].split("#")[0] == page)
+        text = " ".join(plain(d["title"]) + " " + plain(d["text"]) for d in data["docs"]
+                        if d["location"].split("#")[0] == page)
         for a in index.for_department(dept):
             assert a.task.title in text, (dept.id, a.task.title)
         others = [o.name for o in plan.departments if o.id != dept.id and o.name not in dept.name]
