@@ -196,7 +196,8 @@ def timeline_chart(chart_id: str, title: str, desc: str, schedule: Schedule) -> 
     col = (right - left) / len(columns)
     top = 28
     row = 50
-    parts = []
+    parts: list[str] = []
+    labels: list[str] = []  # drawn last, over the date line, each with a halo (see public.css)
     bottom = top + row * len(schedule.stages) + 4
     for i, name in enumerate(columns):
         x = left + col * i
@@ -217,7 +218,7 @@ def timeline_chart(chart_id: str, title: str, desc: str, schedule: Schedule) -> 
                         **_fill_attrs(chart_id, fill)))
         label = f"{stage.item.number}. {stage.item.title}（{stage.label}）"
         anchor_end = x0 + text_width(label) > right
-        parts.append(text(x1 - 2 if anchor_end else x0 + 2, y + 16, label,
+        labels.append(text(x1 - 2 if anchor_end else x0 + 2, y + 16, label,
                           text_anchor="end" if anchor_end else None,
                           font_weight="bold" if stage.state == "current" else None, class_="pl-chart-label"))
     # the build date
@@ -229,9 +230,13 @@ def timeline_chart(chart_id: str, title: str, desc: str, schedule: Schedule) -> 
         x = left + col * (len(columns) - 0.5)
     else:
         x = left + col * 0.5
+    # a halo in the page's background colour keeps the line visible where it crosses a solid bar
+    parts.append(el("line", x1=x, y1=float(top - 6), x2=x, y2=bottom + 6, stroke="#fff", stroke_width=6.5,
+                    class_="pl-halo"))
     parts.append(el("line", x1=x, y1=float(top - 6), x2=x, y2=bottom + 6, stroke="currentColor", stroke_width=2.5,
                     class_="pl-today"))
     parts.append(el("path", d=f"M{_num(x - 6)},{_num(bottom + 14)} l6,-8 l6,8 z", fill="currentColor"))
+    parts.extend(labels)
     marker = f"本站生成日期：{today.year}年{today.month}月{today.day}日"
     anchor = "end" if x + text_width(marker, SMALL) / 2 > right else "start" if x - text_width(marker, SMALL) / 2 < left else "middle"
     parts.append(text(x, bottom + 32, marker, text_anchor=anchor, font_size=SMALL, font_weight="bold"))
