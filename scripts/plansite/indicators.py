@@ -85,6 +85,6 @@ def chart_for(indicator: Indicator) -> charts.Svg:
         return charts.bar_chart(chart_id, indicator.name, desc, bars, indicator.unit or "")
     relative = next(v for v in indicator.values if v.relative_to)
     relation = COMPARISON_LABELS.get(relative.comparison or "", "不同于")
-    desc = (f"示意图，没有数值：上方条表示“{relative.relative_to}”，下方较长的条表示“{indicator.name}”，"
-            f"两者的关系是{relation}。长短只表示大小关系。")
+    desc = (f"示意图，没有数值。{indicator.name}：{value_text(indicator, relative)}。"
+            f"上方条表示“{relative.relative_to}”，下方较长的条表示“{indicator.name}”；长短只表示大小关系。")
     return charts.comparison_chart(chart_id, indicator.name, desc, indicator.name, relative.relative_to, relation)
