@@ -116,11 +116,16 @@ def test_contrast_is_raised_to_black_and_white(browser, site_url, scheme, fg, bg
     assert colours == {"fg": fg, "bg": bg}
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_no_sideways_scrolling_on_a_360px_phone(browser, site_url, path):
-    context, log, page = elder_page(browser, site_url, width=360)
-    page.goto(site_url + path)
-    assert is_elder(page)
-    width = page.evaluate("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)")
+@pytest.mark.parametrize("on", [True, False], ids=["elder", "normal"])
+def test_no_sideways_scrolling_on_a_360px_phone(browser, site_url, on):
+    context, log, page = elder_page(browser, site_url, width=360, on=on)
+    wide = {}
+    for path in PAGES:
+        page.goto(site_url + path)
+        assert is_elder(page) == on
+        width = page.evaluate("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)")
+        if width > 360:
+            wide[path] = width
     context.close()
-    assert width <= 360, f"{path}: the page is {width} px wide in 长辈模式"
+    assert log.foreign() == []
+    assert wide == {}, f"pages wider than a 360 px phone: {wide}"
