@@ -53,7 +53,14 @@ def generate(out: Path) -> int:
     except PlanError as err:
         print(err.report(), file=sys.stderr)
         return 1
-    for src, content in render_pages(plan).items():
+    from plansite.timeline import BuildDateError
+
+    try:
+        rendered = render_pages(plan)
+    except BuildDateError as err:  # SOURCE_DATE_EPOCH set to something that is not a timestamp
+        print(err, file=sys.stderr)
+        return 1
+    for src, content in rendered.items():
         target = out / src
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):

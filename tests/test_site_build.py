@@ -54,7 +54,7 @@ def test_nothing_is_loaded_from_another_host(site_dir):
 
 def test_language_is_chinese(site_dir):
     for page in html_pages(site_dir):
-        assert parse(page).lang == "zh", page
+        assert parse(page).lang == "zh-CN", page
 
 
 def test_full_text_page_has_every_paragraph_anchor(site_dir, plan):

@@ -205,6 +205,9 @@ class Checker:
         tasks = {t.id: t.title for c in self.plan.chapters for t in c.tasks}
         measures = {m.id: m.title for c in self.plan.chapters for t in c.tasks for m in t.measures}
         for a, audience in enumerate(self.plan.audiences):
+            if audience.id == "index":  # groups/index.md is the list of all groups
+                self.add(f"audiences[{a}].id", "人群编号", "“index”留作“按人群查看”总页的网址，不能用作人群编号",
+                         expected="其他英文编号，例如 students", found=audience.id)
             for i, task_id in enumerate(audience.tasks):
                 if task_id not in tasks:
                     self.add(f"audiences[{a}].tasks[{i}]", "整项相关的任务", f"找不到任务“{task_id}”",

@@ -19,6 +19,7 @@ from .model import Plan
 from .pages import Builder
 from .problems import PlanError
 from .render import Renderer
+from .timeline import BuildDateError
 
 DATA_FILE = Path("data") / "plan.yaml"
 
@@ -36,7 +37,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except PlanError as err:
         raise PluginError("data/plan.yaml 有误，网站没有生成，已有的网站保持不变。\n\n" + err.report()) from None
     _generated.clear()
-    _generated.update(generate(plan, config.site_url or ""))
+    try:
+        _generated.update(generate(plan, config.site_url or ""))
+    except BuildDateError as err:
+        raise PluginError(f"{err}\n网站没有生成，已有的网站保持不变。") from None
     config.nav = navigation(plan)
     return config
 
@@ -53,6 +57,9 @@ def navigation(plan: Plan) -> list:
     return [
         {"首页": routes.HOME},
         {"原文": routes.FULL_TEXT},
+        {"目标与进度": routes.TARGETS},
+        *([{"按人群查看": [{"全部人群": routes.GROUPS}, *({a.label: routes.group_page(a)} for a in plan.audiences)]}]
+          if plan.audiences else []),
         {"提升行动": [{t.title: routes.task_page(t)} for t in tasks if t.kind == "action"]},
         {"重点工程": [{t.title: routes.task_page(t)} for t in tasks if t.kind == "project"]},
         {"各部门职责": routes.DEPARTMENTS},

@@ -2,14 +2,15 @@
 render.py turns a Page into Markdown, hooks.py hands it to MkDocs."""
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterator
 
-from . import document, officials, routes
+from . import charts, document, indicators, officials, routes, timeline
 from .document import Block
 from .index import KIND_LABELS, ROLE_LABELS, Assignment, PlanIndex, Role
-from .model import Department, IndicatorValue, Measure, Plan, Task
+from .model import Audience, Department, Indicator, IndicatorValue, Measure, Plan, Task
 
 KIND_ORDER = ("区委部门", "区政府部门", "群团组织", "其他")
 KIND_HEADINGS = {"区委部门": "区委部门", "区政府部门": "区政府部门", "群团组织": "群团组织", "其他": "其他单位"}
@@ -76,6 +77,8 @@ class HomeContext:
     attachment_title: str
     department_count: int
     assignment_count: int
+    groups: tuple["GroupEntry", ...] = ()  # the "我是…" entry points
+    targets_href: str = ""
 
 
 @dataclass(frozen=True)
@@ -307,6 +310,88 @@ class AboutContext:
     notes: tuple[NoteView, ...]
 
 
+# ── targets and timeline ─────────────────────────────────────────────────────
+@dataclass(frozen=True)
+class IndicatorValueView:
+    role_label: str  # 基线 / 目标 / 参照标准
+    given: bool  # False: the document gives no such value
+    value: str  # 8.9% · 不低于 2500人次 · 高于…
+    year: str  # 2020年, or ""
+    sentence: indicators.Sentence | None  # the whole sentence, the quote marked inside it
+    href: str  # the paragraph on the full-text page
+
+
+@dataclass(frozen=True)
+class IndicatorView:
+    id: str
+    name: str
+    values: tuple[IndicatorValueView, ...]  # always baseline, target, benchmark
+    chart: charts.Svg
+
+
+@dataclass(frozen=True)
+class StageView:
+    number: int
+    title: str
+    years: str  # 2021年 / 2022—2025年
+    state: timeline.StageState
+    state_label: str
+    paragraphs: tuple[str, ...]  # the item's text, verbatim
+    href: str
+
+
+@dataclass(frozen=True)
+class TargetsContext:
+    meta: Meta
+    indicators: tuple[IndicatorView, ...]
+    stages: tuple[StageView, ...]
+    plan_state: timeline.PlanState
+    period: str  # 2021—2025年
+    period_end: int
+    built: str  # 2026年11月29日
+    built_iso: str
+    current: tuple[str, ...]  # titles of the current stages
+    overlap: bool  # the build year lies in two stages
+    timeline_chart: charts.Svg | None
+    schedule_href: str
+
+
+# ── browse by group (an editorial grouping of this site, not the document's) ─
+@dataclass(frozen=True)
+class GroupEntry:
+    id: str
+    label: str
+    href: str
+    measure_count: int
+
+
+@dataclass(frozen=True)
+class GroupTaskView:
+    id: str
+    task: Link
+    kind_label: str
+    number: str
+    whole: bool  # the whole task concerns the group
+    measures: tuple[MeasureView, ...]  # text_href points at the measure on its task page
+
+
+@dataclass(frozen=True)
+class GroupContext:
+    meta: Meta
+    id: str
+    label: str
+    tasks: tuple[GroupTaskView, ...]
+    measure_count: int
+    groups_href: str
+    others: tuple[GroupEntry, ...]
+
+
+@dataclass(frozen=True)
+class GroupsContext:
+    meta: Meta
+    groups: tuple[GroupEntry, ...]
+
+
 NOTE_LABELS = {
     "page_break": "分页处断开的句子已接回",
     "stray_space": "数字两侧多余的空格已删除",
@@ -318,9 +403,10 @@ NOTE_LABELS = {
 
 # ── building ─────────────────────────────────────────────────────────────────
 class Builder:
-    def __init__(self, plan: Plan):
+    def __init__(self, plan: Plan, today: datetime.date | None = None):
         self.plan = plan
         self.index = PlanIndex(plan)
+        self.today = today if today is not None else timeline.build_date()  # marks the current stage
 
     def meta(self, src: str) -> Meta:
         d = self.plan.document
@@ -337,6 +423,11 @@ class Builder:
             yield Page(routes.department_page(dept), "department.md.j2", self.department(dept))
         yield from self.matrix_pages()
         yield Page(routes.ABOUT, "about.md.j2", self.about())
+        yield Page(routes.TARGETS, "targets.md.j2", self.targets())
+        if self.plan.audiences:
+            yield Page(routes.GROUPS, "groups.md.j2", self.groups())
+        for audience in self.plan.audiences:
+            yield Page(routes.group_page(audience), "group.md.j2", self.group(audience))
 
     # links
     def task_link(self, src: str, task: Task, anchor: str = "") -> Link:
@@ -367,7 +458,8 @@ class Builder:
             tuple(self.card(t) for t in self.index.tasks if t.kind == "action"),
             tuple(self.card(t) for t in self.index.tasks if t.kind == "project"),
             routes.href(src, routes.DEPARTMENTS), routes.href(src, routes.MATRIX),
-            self.plan.document.attachment_title, len(self.plan.departments), len(self.index.assignments))
+            self.plan.document.attachment_title, len(self.plan.departments), len(self.index.assignments),
+            groups=self.group_entries(src), targets_href=routes.href(src, routes.TARGETS))
 
     def titles(self) -> dict[str, str]:
         """A readable name for every anchor a note can point at."""
@@ -566,3 +658,72 @@ class Builder:
             where = Link(titles[anchor], routes.href(src, routes.FULL_TEXT, anchor)) if anchor in titles else None
             notes.append(NoteView(NOTE_LABELS[note.kind], where, note.printed, note.normalised, note.explanation))
         return AboutContext(self.meta(src), tuple(variants), differences, tuple(notes))
+
+    # targets and timeline
+    def indicator(self, src: str, indicator: Indicator) -> IndicatorView:
+        by_role = {v.role: v for v in indicator.values}
+        views = []
+        for role in indicators.ROLES:
+            value = by_role.get(role)
+            label = indicators.ROLE_LABELS[role]
+            if value is None:
+                views.append(IndicatorValueView(label, False, "原文未给出", "", None, ""))
+                continue
+            block = indicators.block_of(self.index.body, value.quote)
+            views.append(IndicatorValueView(
+                label, True, indicators.value_text(indicator, value), f"{value.year}年" if value.year else "",
+                indicators.sentence_around(block.printed, value.quote), routes.href(src, routes.FULL_TEXT, block.anchor)))
+        return IndicatorView(indicator.id, indicator.name, tuple(views), indicators.chart_for(indicator))
+
+    def targets(self) -> TargetsContext:
+        src = routes.TARGETS
+        sched = timeline.schedule(self.plan, self.today)
+        stages = tuple(StageView(s.item.number, s.item.title, s.years, s.state, s.label, s.item.paragraphs,
+                                 routes.href(src, routes.FULL_TEXT, s.item.id)) for s in sched.stages)
+        period = f"{sched.start}—{sched.end}年"
+        built = f"{self.today.year}年{self.today.month}月{self.today.day}日"
+        chart = None
+        if sched.stages:
+            states = {"before": "规划期尚未开始。", "ended": f"规划期已于{sched.end}年结束。",
+                      "during": "当前阶段：" + "、".join(s.item.title for s in sched.current) + "。"}
+            desc = (f"进度安排共{len(stages)}个阶段：" + "；".join(f"{s.title}（{s.years}）" for s in stages) +
+                    f"。按本站生成日期{built}计，" + states[sched.state])
+            chart = charts.timeline_chart("chart-schedule", f"进度安排（{period}）", desc, sched)
+        schedule_section = next((sec.id for c in self.plan.chapters for sec in c.sections
+                                 if any(i.period for i in sec.items)), "")
+        return TargetsContext(
+            self.meta(src), tuple(self.indicator(src, i) for i in self.plan.indicators), stages, sched.state,
+            period, sched.end, built, self.today.isoformat(), tuple(s.item.title for s in sched.current),
+            sched.overlap, chart, routes.href(src, routes.FULL_TEXT, schedule_section))
+
+    # browse by group
+    def group_measures(self, audience: Audience) -> list[tuple[Task, tuple[Measure, ...], bool]]:
+        """Whole tasks first (the group's own action), then the other tasks' measures, in document order."""
+        whole = [self.index.task_by_id[t] for t in audience.tasks]
+        picked = set(audience.measures)
+        out = [(t, t.measures, True) for t in whole]
+        for task in self.index.tasks:
+            if task.id in audience.tasks:
+                continue
+            chosen = tuple(m for m in task.measures if m.id in picked)
+            if chosen:
+                out.append((task, chosen, False))
+        return out
+
+    def group_entries(self, src: str) -> tuple[GroupEntry, ...]:
+        return tuple(GroupEntry(a.id, a.label, routes.href(src, routes.group_page(a)),
+                                sum(len(ms) for _, ms, _ in self.group_measures(a)))
+                     for a in self.plan.audiences)
+
+    def group(self, audience: Audience) -> GroupContext:
+        src = routes.group_page(audience)
+        tasks = tuple(GroupTaskView(
+            task.id, self.task_link(src, task), KIND_LABELS[task.kind], task.number, whole,
+            tuple(MeasureView(m.id, m.title, m.paragraphs, routes.href(src, routes.task_page(task), m.id)) for m in measures))
+            for task, measures, whole in self.group_measures(audience))
+        return GroupContext(self.meta(src), audience.id, audience.label, tasks, sum(len(t.measures) for t in tasks),
+                            routes.href(src, routes.GROUPS),
+                            tuple(e for e in self.group_entries(src) if e.id != audience.id))
+
+    def groups(self) -> GroupsContext:
+        return GroupsContext(self.meta(routes.GROUPS), self.group_entries(routes.GROUPS))

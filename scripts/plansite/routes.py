@@ -1,13 +1,15 @@
 """Where each page lives. URLs come from ids only, so rewording a title never breaks a link."""
 from __future__ import annotations
 
-from .model import Department, Task
+from .model import Audience, Department, Task
 
 HOME = "index.md"
 FULL_TEXT = "text.md"
 DEPARTMENTS = "departments/index.md"
 MATRIX = "matrix.md"
 ABOUT = "about.md"
+TARGETS = "targets.md"
+GROUPS = "groups/index.md"
 
 
 def task_page(task: Task) -> str:
@@ -16,6 +18,10 @@ def task_page(task: Task) -> str:
 
 def department_page(dept: Department) -> str:
     return f"departments/{dept.id}.md"
+
+
+def group_page(audience: Audience) -> str:
+    return f"groups/{audience.id}.md"
 
 
 def url_of(src: str) -> str:

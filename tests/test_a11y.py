@@ -1,0 +1,200 @@
+"""Accessibility in the system Chromium: axe-core over every page type, in light, dark and 长辈模式
+(elder-friendly) modes, at a phone and a desktop width, with the search dialog open as well;
+keyboard use and the skip link. (<html lang="zh-CN"> is checked in test_site_build.py.)
+
+axe-core comes from the axe-playwright-python wheel (pinned in requirements.txt), which ships
+axe.min.js; it is injected from that local file, so nothing is fetched at test time.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import open_context
+
+pytestmark = pytest.mark.browser
+
+AXE_JS = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js"
+
+# One page of every kind. Department pages, the departments index and the matrix are also being
+# reworked elsewhere; this list is what the integrator re-runs after merging.
+PAGES = {
+    "home": "",
+    "full text": "text/",
+    "action": "actions/youth/",
+    "project": "projects/tech-resources/",
+    "department": "departments/kexie/",
+    "departments index": "departments/",
+    "matrix": "matrix/",
+    "targets": "targets/",
+    "groups index": "groups/",
+    "group": "groups/elderly/",
+    "about": "about/",
+}
+MODES = {  # name: (prefers-color-scheme, 长辈模式 on)
+    "light": ("light", False),
+    "dark": ("dark", False),
+    "elder": ("light", True),
+    "elder-dark": ("dark", True),
+}
+WIDTHS = (375, 1280)
+SEARCH_QUERY = "老年人"
+
+
+def elder_context(browser, site_url, width, scheme, elder):
+    context, log = open_context(browser, site_url, width=width, height=800, color_scheme=scheme)
+    if elder:
+        context.add_init_script("localStorage.setItem('plansite.elder', '1')")
+    return context, log
+
+
+def axe(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE_JS))
+    return page.evaluate("""async () => {
+        const r = await axe.run(document, {resultTypes: ['violations']});
+        return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' — ' + (n.failureSummary || '').split('\\n')[1])}));
+    }""")
+
+
+def open_search(page) -> None:
+    """Open the dialog the way a reader does (the search button on a phone, the search box on a
+    desktop), type, and wait for results."""
+    button = page.locator("label.md-header__button[for='__search']")
+    box = page.locator(".md-search__input")
+    (button if button.is_visible() else box).click()
+    box.wait_for(state="visible")
+    box.fill(SEARCH_QUERY)
+    page.keyboard.press("End")  # Material reads the query on keyup; fill() alone sends no key
+    page.wait_for_function("""() => {
+        const m = document.querySelector('.md-search-result__meta');
+        return m && document.querySelectorAll('.md-search-result__item').length > 0;
+    }""")
+    settle(page)
+
+
+def settle(page) -> None:
+    """Let Material's fades finish: axe must judge the colours a reader ends up seeing."""
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("mode", MODES)
+def test_axe_finds_no_violations(browser, site_url, mode, width):
+    scheme, elder = MODES[mode]
+    context, log = elder_context(browser, site_url, width, scheme, elder)
+    page = context.new_page()
+    found = {}
+    for name, path in PAGES.items():
+        response = page.goto(site_url + path)
+        assert response is not None and response.status == 200, path
+        page.locator("main").wait_for(state="attached")
+        settle(page)
+        assert page.evaluate("document.documentElement.classList.contains('pl-elder')") == elder
+        for state in ("", "search open"):
+            if state:
+                open_search(page)
+            violations = axe(page)
+            if violations:
+                found[f"{name} {state}".strip()] = violations
+    context.close()
+    assert log.foreign() == [], f"requests to other hosts: {log.foreign()}"
+    assert found == {}, f"axe violations ({mode}, {width} px):\n" + report(found)
+
+
+def report(found: dict[str, list[dict]]) -> str:
+    """One line per page and rule, with the first offending elements: readable in a CI log."""
+    lines = []
+    for where, violations in found.items():
+        for v in violations:
+            lines.append(f"- {where}: {v['id']} ({v['impact']}) {v['help']}")
+            lines += [f"    {n}" for n in v["nodes"][:3]]
+    return "\n".join(lines)
+
+
+def test_axe_does_find_a_violation(browser, site_url):
+    """The harness is live: a page with an unlabelled image and low-contrast text fails."""
+    context, _ = open_context(browser, site_url)
+    page = context.new_page()
+    page.goto(site_url)
+    page.evaluate("""() => {
+        const p = document.createElement('p');
+        p.textContent = '看不清的字';
+        p.style.color = '#eee';
+        document.querySelector('article').append(p);
+        document.querySelector('.md-search').removeAttribute('aria-label');
+    }""")
+    ids = {v["id"] for v in axe(page)}
+    context.close()
+    assert {"color-contrast", "aria-dialog-name"} <= ids
+
+
+# ── keyboard ──────────────────────────────────────────────────────────────────
+def focused(page) -> dict:
+    return page.evaluate("""() => {
+        const el = document.activeElement, r = el.getBoundingClientRect();
+        return {cls: el.className || '', tag: el.tagName, text: (el.textContent || '').trim().slice(0, 40),
+                inArticle: !!el.closest('article'), visible: r.width > 0 && r.height > 0 &&
+                r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth};
+    }""")
+
+
+@pytest.mark.parametrize("path", ["", "targets/", "groups/farmers/"])
+def test_skip_link_is_first_visible_on_focus_and_skips_to_the_content(page, site_url, path):
+    page.goto(site_url + path)
+    page.keyboard.press("Tab")
+    first = focused(page)
+    assert "md-skip" in first["cls"] and first["text"] == "跳到正文"
+    assert first["visible"], "the skip link must show itself when focused"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    after = focused(page)
+    assert after["inArticle"], f"after the skip link, Tab should land in the page content, not on {after}"
+
+
+def test_keyboard_alone_reaches_and_works_the_elder_switch(page, site_url):
+    page.goto(site_url)
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('[data-pl-elder-toggle]')"):
+            break
+    else:
+        pytest.fail("Tab never reached the 长辈模式 switch")
+    assert focused(page)["visible"]
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.documentElement.classList.contains('pl-elder')")
+    assert page.locator("[data-pl-elder-toggle]").get_attribute("aria-pressed") == "true"
+    page.keyboard.press("Space")
+    assert not page.evaluate("document.documentElement.classList.contains('pl-elder')")
+    assert page.locator("[data-pl-elder-toggle]").get_attribute("aria-pressed") == "false"
+
+
+def test_keyboard_reaches_every_group_entry_from_home(page, site_url, plan):
+    page.goto(site_url)
+    reached = set()
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        href = page.evaluate("document.activeElement.closest('.pl-iam-list') ? document.activeElement.getAttribute('href') : null")
+        if href:
+            reached.add(href)
+    assert reached == {f"groups/{a.id}/" for a in plan.audiences}
+
+
+def test_header_override_is_materials_header_plus_marked_blocks_only():
+    """overrides/partials/header.html forks Material's partial for two small additions. If a Material
+    upgrade changes the original, this fails, so the fork is redone instead of silently going stale."""
+    import re
+
+    import material
+
+    from conftest import ROOT
+
+    def body(text: str) -> str:
+        text = re.sub(r"\A\{#-.*?-#\}\n", "", text, flags=re.S)  # the leading comment
+        return re.sub(r"[ \t]*\{#- plansite begin #\}.*?\{#- plansite end #\}\n", "", text, flags=re.S)
+
+    ours = (ROOT / "overrides" / "partials" / "header.html").read_text(encoding="utf-8")
+    theirs = (Path(material.__file__).parent / "templates" / "partials" / "header.html").read_text(encoding="utf-8")
+    assert ours.count("plansite begin") == 3
+    assert body(ours) == body(theirs)
