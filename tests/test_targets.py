@@ -102,7 +102,7 @@ def test_every_indicator_shows_baseline_target_and_benchmark(plan):
     ctx = Builder(plan, today=datetime.date(2026, 11, 29)).targets()
     assert [i.id for i in ctx.indicators] == [i.id for i in plan.indicators]
     shown = {i.id: {v.role_label: v.value for v in i.values} for i in ctx.indicators}
-    assert shown["science-literacy-rate"] == {"基线": "8.9%", "目标": "不低于 13%", "参照标准": "10%"}
+    assert shown["science-literacy-rate"] == {"基线": "8.9%", "目标": "13%", "参照标准": "10%"}  # 力争达到, not 不低于
     assert shown["farmer-training"] == {"基线": "原文未给出", "目标": "不低于 2500人次", "参照标准": "原文未给出"}
     assert shown["science-funding-growth"] == {"基线": "原文未给出", "目标": "高于当年同级财政经常性收入的增长幅度",
                                                "参照标准": "原文未给出"}
