@@ -7,6 +7,7 @@ so `mkdocs serve` does not rebuild itself in a loop.
 """
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -47,12 +48,14 @@ def generate(plan: Plan) -> dict[str, str | bytes]:
 
 
 def navigation(plan: Plan) -> list:
+    # MkDocs treats nav titles as HTML (a page title taken from an <h1> is HTML too) and the theme
+    # prints them unescaped, so data goes in escaped; overrides/main.html escapes <title> again.
     tasks = [t for c in plan.chapters for t in c.tasks]
     return [
         {"首页": routes.HOME},
         {"原文": routes.FULL_TEXT},
-        {"提升行动": [{t.title: routes.task_page(t)} for t in tasks if t.kind == "action"]},
-        {"重点工程": [{t.title: routes.task_page(t)} for t in tasks if t.kind == "project"]},
+        {"提升行动": [{html.escape(t.title): routes.task_page(t)} for t in tasks if t.kind == "action"]},
+        {"重点工程": [{html.escape(t.title): routes.task_page(t)} for t in tasks if t.kind == "project"]},
         {"各部门职责": routes.DEPARTMENTS},
         {"分工总表": routes.MATRIX},
         {"编辑说明": routes.ABOUT},
