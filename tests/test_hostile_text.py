@@ -239,3 +239,63 @@ def test_downloads_hold_no_formula_from_the_data(hostile_site):
         pytest.skip("this build offers no CSV/XLSX downloads")
     found = {str(p.relative_to(out)): formula_cells(p) for p in downloads}
     assert {k: v for k, v in found.items() if v} == {}
+
+
+# ── the payload site in Chromium ─────────────────────────────────────────────────────────────
+@pytest.fixture(scope="module")
+def hostile_url(hostile_site):
+    import functools as ft
+    import http.server
+    import threading
+
+    from conftest import QuietHandler
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), ft.partial(QuietHandler, directory=str(hostile_site[0])))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.mark.browser
+def test_payloads_show_as_text_and_never_run_in_chromium(browser, hostile_site, hostile_url):
+    from conftest import open_context
+    from sitehtml import html_pages, url_path
+
+    out, _ = hostile_site
+    context, log = open_context(browser, hostile_url)
+    page = context.new_page()
+    dialogs, ran = [], []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    shown = []
+    for html in html_pages(out):
+        page.goto(hostile_url.rstrip("/") + url_path(out, html), wait_until="load")
+        page.mouse.move(400, 300)  # give mouse handlers a chance, had any been injected
+        page.keyboard.press("Tab")  # and focus handlers
+        if page.evaluate("window.__pwned") is not None:
+            ran.append((url_path(out, html), page.evaluate("window.__pwned")))
+        shown.append(hostile.normalise(page.title()))
+        shown.append(hostile.normalise(page.locator("body").inner_text()))
+    # the search: Material builds result HTML from the index in the browser
+    page = context.new_page()
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(hostile_url, wait_until="networkidle")
+    box = page.locator(".md-search__input")
+    for _ in range(30):  # a query typed before Material's worker has built the index is dropped: type again
+        box.fill("星号")
+        box.press("End")  # Material reads the query on keyup; Chinese text is inserted without key events
+        try:
+            page.locator(".md-search-result__item").first.wait_for(timeout=2000)
+            break
+        except Exception:
+            continue
+    results = page.locator(".md-search-result").inner_text().replace("\u200b", "")  # jieba's word breaks
+    if page.evaluate("window.__pwned") is not None:
+        ran.append(("search", page.evaluate("window.__pwned")))
+    context.close()
+
+    assert dialogs == [] and ran == []
+    assert "*星号*" in results and "<svg/onload=" in results  # found, and shown as text
+    everything = "\n".join(shown)
+    missing = [name for name, text in hostile.payloads().items() if hostile.normalise(text) not in everything]
+    assert missing == []
+    assert log.foreign() == []
