@@ -14,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from . import routes
+from . import preview, routes
 from .load import load_plan
 from .model import Plan
 from .pages import Builder
@@ -30,11 +30,27 @@ def project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+_command = "build"  # set by on_startup: "serve" shows a data mistake in the preview (preview.py)
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _command
+    _command = command
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = project_root(config)
     try:
         plan = load_plan(root / DATA_FILE, str(DATA_FILE))
     except PlanError as err:
+        if _command == "serve":
+            preview.report(err)
+            pages = preview.error_pages(err, _generated)
+            _generated.clear()
+            _generated.update(pages)
+            config.nav = preview.navigation()
+            config.extra["preview_error"] = preview.error_html(err)
+            return config
         raise PluginError("data/plan.yaml 有误，网站没有生成，已有的网站保持不变。\n\n" + err.report()) from None
     _generated.clear()
     _generated.update(generate(plan))
