@@ -14,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from . import preview, routes
+from . import history, preview, routes
 from .load import load_plan
 from .model import Plan
 from .pages import Builder
@@ -24,6 +24,8 @@ from .render import Renderer
 DATA_FILE = Path("data") / "plan.yaml"
 
 _generated: dict[str, str | bytes] = {}  # src path → content, for the build in progress
+_freshness: dict[str, history.Freshness] = {}  # src path → when its data last changed (empty outside git)
+NOT_FROM_DATA: set[str] = set()  # generated pages that do not show plan data (no data date)
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -54,8 +56,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("data/plan.yaml 有误，网站没有生成，已有的网站保持不变。\n\n" + err.report()) from None
     _generated.clear()
     _generated.update(generate(plan))
+    _freshness.clear()
+    _freshness.update(history.page_freshness(root, DATA_FILE.as_posix(), plan, _generated, skip=NOT_FROM_DATA))
     config.nav = navigation(plan)
     return config
+
+
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+    """Hand each page its data date; overrides/main.html shows it under the content."""
+    fresh = _freshness.get(page.file.src_uri)
+    if fresh is not None:
+        page.meta["data_updated"] = fresh.date
+        page.meta["data_uncommitted"] = fresh.uncommitted
+    return markdown
 
 
 def generate(plan: Plan) -> dict[str, str | bytes]:
