@@ -8,13 +8,14 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PARTS = ("mkdocs.yml", "overrides", "docs", "scripts", "data")
+PARTS = ("mkdocs.yml", "overrides", "docs", "scripts", "data", "tests/fixtures")  # the guide quotes the fixtures
 
 
 def copy_project(dest: Path, plan_text: str | None = None) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     for part in PARTS:
         src = ROOT / part
+        (dest / part).parent.mkdir(parents=True, exist_ok=True)
         if src.is_dir():
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
         else:

@@ -14,10 +14,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from . import history, preview, routes
+from . import guide, history, preview, routes
 from .load import load_plan
 from .model import Plan
-from .pages import Builder
+from .pages import Builder, Page
 from .problems import PlanError
 from .render import Renderer
 
@@ -25,7 +25,7 @@ DATA_FILE = Path("data") / "plan.yaml"
 
 _generated: dict[str, str | bytes] = {}  # src path → content, for the build in progress
 _freshness: dict[str, history.Freshness] = {}  # src path → when its data last changed (empty outside git)
-NOT_FROM_DATA: set[str] = set()  # generated pages that do not show plan data (no data date)
+NOT_FROM_DATA = {guide.SRC}  # generated pages that show no plan data: no data date
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -55,7 +55,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             return config
         raise PluginError("data/plan.yaml 有误，网站没有生成，已有的网站保持不变。\n\n" + err.report()) from None
     _generated.clear()
-    _generated.update(generate(plan))
+    _generated.update(generate(plan, (root / DATA_FILE).read_text(encoding="utf-8")))
     _freshness.clear()
     _freshness.update(history.page_freshness(root, DATA_FILE.as_posix(), plan, _generated, skip=NOT_FROM_DATA))
     config.nav = navigation(plan)
@@ -71,9 +71,14 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     return markdown
 
 
-def generate(plan: Plan) -> dict[str, str | bytes]:
+def generate(plan: Plan, data_text: str | None = None) -> dict[str, str | bytes]:
+    """Every page; `data_text` is the YAML the plan was read from (default: data/plan.yaml), quoted by the guide."""
     renderer = Renderer()
-    return {page.src: renderer.render(page) for page in Builder(plan).pages()}
+    pages: dict[str, str | bytes] = {page.src: renderer.render(page) for page in Builder(plan).pages()}
+    if data_text is None:
+        data_text = (guide.ROOT / DATA_FILE).read_text(encoding="utf-8")
+    pages[guide.SRC] = renderer.render(Page(guide.SRC, "editors.md.j2", guide.context(plan, data_text)))
+    return pages
 
 
 def navigation(plan: Plan) -> list:
