@@ -187,3 +187,11 @@ def test_mkdocs_serve_shows_the_problems_and_stays_up(tmp_path):
         assert server.output().count("ERROR") >= 2 and "Traceback" not in server.output()
     finally:
         server.stop()
+
+
+def test_the_readmes_example_message_is_the_real_one(broken_project):
+    result = subprocess.run([sys.executable, "scripts/build_pages.py", "check"], cwd=broken_project,
+                            capture_output=True, text=True, encoding="utf-8")
+    first_problem = result.stderr.split("\n\n")[0]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "\n".join("   " + line for line in first_problem.splitlines()) in readme
