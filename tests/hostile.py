@@ -179,8 +179,9 @@ def payloads() -> dict[str, str]:
     return yaml.safe_load(PAYLOADS.read_text(encoding="utf-8"))
 
 
-# Fields that become page titles (nav, <title>, header, search) get every short payload at once.
-TITLE_FIELDS = (("chapters", 1, "tasks", 0, "title"), ("departments", 2, "name"))
+# Fields that become page titles (nav, <title>, header, search) or headings get every short payload at once.
+TITLE_FIELDS = (("chapters", 1, "tasks", 0, "title"), ("departments", 2, "name"),
+                ("chapters", 1, "tasks", 0, "measures", 0, "title"))  # and a heading in the table of contents
 
 
 def hostile_plan() -> tuple[str, dict[str, list[str]]]:

@@ -50,6 +50,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             pages = preview.error_pages(err, _generated)
             _generated.clear()
             _generated.update(pages)
+            _freshness.clear()
             config.nav = preview.navigation()
             config.extra["preview_error"] = preview.error_html(err)
             return config
