@@ -5,6 +5,8 @@
   python scripts/build_pages.py generate DIR     write the generated Markdown pages into DIR (to inspect them)
   python scripts/build_pages.py build [SITE]     check, then `mkdocs build --strict` into a temporary
                                                  folder, and only on success replace SITE (default: site/)
+  python scripts/build_pages.py schema [FILE]    write the JSON Schema of plan.yaml, derived from the model
+                                                 (default: docs/schema/plan.schema.json; a test keeps it current)
 
 The site itself is built by MkDocs: mkdocs.yml loads scripts/mkdocs_hooks.py, which runs the same
 load → validate → render steps inside `mkdocs build` and `mkdocs serve`.
@@ -24,6 +26,7 @@ from plansite.load import load_plan  # noqa: E402
 from plansite.problems import PlanError  # noqa: E402
 
 DEFAULT_DATA = ROOT / "data" / "plan.yaml"
+DEFAULT_SCHEMA = ROOT / "docs" / "schema" / "plan.schema.json"
 
 
 def display_path(path: Path) -> str:
@@ -96,6 +99,21 @@ def build(site: Path) -> int:
     return 0
 
 
+def schema_text() -> str:
+    import json
+
+    from plansite.schema import json_schema
+
+    return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_schema(out: Path) -> int:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(schema_text(), encoding="utf-8")
+    print(f"已写入 {display_path(out)}")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     if len(argv) >= 1 and argv[0] == "check" and len(argv) <= 2:
         return check(Path(argv[1]) if len(argv) == 2 else DEFAULT_DATA)
@@ -103,6 +121,8 @@ def main(argv: list[str]) -> int:
         return generate(Path(argv[1]))
     if len(argv) in (1, 2) and argv[0] == "build":
         return build(Path(argv[1]) if len(argv) == 2 else ROOT / "site")
+    if len(argv) in (1, 2) and argv[0] == "schema":
+        return write_schema(Path(argv[1]) if len(argv) == 2 else DEFAULT_SCHEMA)
     print(__doc__, file=sys.stderr)
     return 2
 

@@ -7,16 +7,17 @@ so `mkdocs serve` does not rebuild itself in a loop.
 """
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from . import exports, routes
+from . import exports, guide, history, preview, routes
 from .load import load_plan
 from .model import Plan
-from .pages import Builder
+from .pages import Builder, Page
 from .problems import PlanError
 from .render import Renderer
 from .timeline import BuildDateError
@@ -24,10 +25,20 @@ from .timeline import BuildDateError
 DATA_FILE = Path("data") / "plan.yaml"
 
 _generated: dict[str, str | bytes] = {}  # src path → content, for the build in progress
+_freshness: dict[str, history.Freshness] = {}  # src path → when its data last changed (empty outside git)
+NOT_FROM_DATA = {guide.SRC}  # generated pages that show no plan data: no data date
 
 
 def project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
+
+
+_command = "build"  # set by on_startup: "serve" shows a data mistake in the preview (preview.py)
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _command
+    _command = command
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -35,33 +46,60 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         plan = load_plan(root / DATA_FILE, str(DATA_FILE))
     except PlanError as err:
+        if _command == "serve":
+            preview.report(err)
+            pages = preview.error_pages(err, _generated)
+            _generated.clear()
+            _generated.update(pages)
+            _freshness.clear()
+            config.nav = preview.navigation()
+            config.extra["preview_error"] = preview.error_html(err)
+            return config
         raise PluginError("data/plan.yaml 有误，网站没有生成，已有的网站保持不变。\n\n" + err.report()) from None
     _generated.clear()
     try:
-        _generated.update(generate(plan, config.site_url or ""))
+        _generated.update(generate(plan, config.site_url or "", (root / DATA_FILE).read_text(encoding="utf-8")))
     except BuildDateError as err:
         raise PluginError(f"{err}\n网站没有生成，已有的网站保持不变。") from None
+    _freshness.clear()
+    _freshness.update(history.page_freshness(root, DATA_FILE.as_posix(), plan, _generated, skip=NOT_FROM_DATA))
     config.nav = navigation(plan)
     return config
 
 
-def generate(plan: Plan, site_url: str = "") -> dict[str, str | bytes]:
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+    """Hand each page its data date; overrides/main.html shows it under the content."""
+    fresh = _freshness.get(page.file.src_uri)
+    if fresh is not None:
+        page.meta["data_updated"] = fresh.date
+        page.meta["data_uncommitted"] = fresh.uncommitted
+    return markdown
+
+
+def generate(plan: Plan, site_url: str = "", data_text: str | None = None) -> dict[str, str | bytes]:
+    """Every page and download. `data_text` is the YAML the plan was read from (default: data/plan.yaml),
+    quoted by the editors' guide; `site_url` makes the downloads' page links absolute when it is set."""
     renderer = Renderer()
     out: dict[str, str | bytes] = {page.src: renderer.render(page) for page in Builder(plan).pages()}
+    if data_text is None:
+        data_text = (guide.ROOT / DATA_FILE).read_text(encoding="utf-8")
+    out[guide.SRC] = renderer.render(Page(guide.SRC, "editors.md.j2", guide.context(plan, data_text)))
     out.update(exports.downloads(plan, site_url))  # duty lists and the matrix as CSV/XLSX/JSON
     return out
 
 
 def navigation(plan: Plan) -> list:
+    # MkDocs treats nav titles as HTML (a page title taken from an <h1> is HTML too) and the theme
+    # prints them unescaped, so data goes in escaped; overrides/main.html escapes <title> again.
     tasks = [t for c in plan.chapters for t in c.tasks]
     return [
         {"首页": routes.HOME},
         {"原文": routes.FULL_TEXT},
         {"目标与进度": routes.TARGETS},
-        *([{"按人群查看": [{"全部人群": routes.GROUPS}, *({a.label: routes.group_page(a)} for a in plan.audiences)]}]
+        *([{"按人群查看": [{"全部人群": routes.GROUPS}, *({html.escape(a.label): routes.group_page(a)} for a in plan.audiences)]}]
           if plan.audiences else []),
-        {"提升行动": [{t.title: routes.task_page(t)} for t in tasks if t.kind == "action"]},
-        {"重点工程": [{t.title: routes.task_page(t)} for t in tasks if t.kind == "project"]},
+        {"提升行动": [{html.escape(t.title): routes.task_page(t)} for t in tasks if t.kind == "action"]},
+        {"重点工程": [{html.escape(t.title): routes.task_page(t)} for t in tasks if t.kind == "project"]},
         {"各部门职责": routes.DEPARTMENTS},
         {"分工总表": routes.MATRIX},
         {"编辑说明": routes.ABOUT},

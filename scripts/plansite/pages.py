@@ -308,6 +308,7 @@ class AboutContext:
     variants: tuple[VariantView, ...]
     title_differences: tuple[tuple[Link, str], ...]  # (task, title as the annex prints it)
     notes: tuple[NoteView, ...]
+    editors_href: str = ""  # the editors' guide (guide.py)
 
 
 # ── targets and timeline ─────────────────────────────────────────────────────
@@ -657,7 +658,7 @@ class Builder:
                       "document.notice": "notice", "document.addressees": "addressees"}.get(note.where, note.where)
             where = Link(titles[anchor], routes.href(src, routes.FULL_TEXT, anchor)) if anchor in titles else None
             notes.append(NoteView(NOTE_LABELS[note.kind], where, note.printed, note.normalised, note.explanation))
-        return AboutContext(self.meta(src), tuple(variants), differences, tuple(notes))
+        return AboutContext(self.meta(src), tuple(variants), differences, tuple(notes), routes.href(src, "editors.md"))
 
     # targets and timeline
     def indicator(self, src: str, indicator: Indicator) -> IndicatorView:

@@ -26,9 +26,11 @@ def md_escape(text: str) -> Markup:
             out.append(f"&#{ord(ch)};")  # numeric entities survive Markdown untouched
         elif ch in "\n\r\t" or ch == " ":
             out.append(" ")
+        elif ch.isspace():  # e.g. an ideographic space: Markdown would strip it from a heading's ends
+            out.append(f"&#{ord(ch)};")
         else:
             out.append(ch)
-    return Markup("".join(out).strip())
+    return Markup("".join(out).strip(" "))
 
 
 def css_string(text: str) -> Markup:

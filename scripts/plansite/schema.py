@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import difflib
+import re
 import types
 import typing
 from typing import Any, Literal, Union
@@ -27,6 +28,14 @@ FLOAT = "tag:yaml.org,2002:float"
 BOOL = "tag:yaml.org,2002:bool"
 NULL = "tag:yaml.org,2002:null"
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+# One line of text (model.Text): no line breaks of any kind (Python-Markdown turns a lone \r into a new
+# line, which could end an HTML block early) and no control characters (never part of the document;
+# \x02 and \x03 are Python-Markdown's own placeholder markers). A tab is tolerated.
+LINE_BREAKS = r"\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029"  # regex class bodies, valid in Python and JSON Schema
+CONTROLS = r"\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f"
+LINE_BREAK = re.compile(f"[{LINE_BREAKS}]")
+CONTROL = re.compile(f"[{CONTROLS}]")
 
 
 def suggest(word: str, choices: typing.Iterable[str], labels: dict[str, str] | None = None) -> str:
@@ -144,9 +153,15 @@ class Reader:
             if not node.value.strip():
                 self.problem(node, path, meaning, "必填内容是空的", **wrong)
                 return MISSING
-            if "\n" in node.value:
-                self.problem(node, path, meaning, "文字中间不能换行（一段文字写在一行里）", **wrong,
+            if (brk := LINE_BREAK.search(node.value)) is not None:
+                self.problem(node, path, meaning, "文字中间不能换行（一段文字写在一行里）", expected=wrong["expected"],
+                             found=f"“{LINE_BREAK.sub('⏎', node.value)}”（⏎ 处是换行符 U+{ord(brk.group()):04X}）",
                              hint="分段请写成列表中的另一项")
+                return MISSING
+            if (bad := CONTROL.search(node.value)) is not None:
+                self.problem(node, path, meaning, "文字中有看不见的控制字符", expected=wrong["expected"],
+                             found=f"字符 U+{ord(bad.group()):04X}",
+                             hint="删掉这个字符；通常是从别处复制文字时带进来的")
                 return MISSING
             return node.value
         if tp is int:
@@ -244,3 +259,79 @@ def read_plan(root: yaml.Node, file: str, hint_for: typing.Callable[[str], str] 
     reader = Reader(file, hint_for)
     plan = reader.read(root, model.Plan, "", "计划数据")
     return (None if plan is MISSING else plan), reader.positions, reader.problems
+
+
+# ── JSON Schema for editors' tools (VS Code's YAML extension), from the same model ─────────────
+SCHEMA_ID = "plan.schema.json"
+# Not blank, one line, no control characters. `(?![\\s\\S])` is "end of text" in both Python and ECMA-262
+# regexes (Python's `$` also matches before a final newline).
+TEXT_JSON_PATTERN = f"^(?![\\s]*(?![\\s\\S]))[^{LINE_BREAKS}{CONTROLS}]+(?![\\s\\S])"
+
+
+def json_schema() -> dict:
+    """A JSON Schema (draft-07, inlined so every field carries its Chinese description in any editor).
+
+    It states the structural rules of read_plan; cross-references (unknown department, duplicate id …)
+    are checked by checks.py and by `scripts/build_pages.py check` only."""
+    out = {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "$id": SCHEMA_ID,
+        "title": "data/plan.yaml",
+        "description": "实施方案的结构化数据：网站的每一页都由它生成。由 scripts/plansite/model.py 自动生成，请勿手改；"
+                       "重新生成：python scripts/build_pages.py schema",
+    }
+    out.update(_json_type(model.Plan))
+    return out
+
+
+def _is_record(tp: Any) -> bool:
+    """A field holding records (or a list of them): its own fields describe themselves."""
+    tp = _non_null(tp) if _is_optional(tp) else tp
+    tp = typing.get_args(tp)[0] if typing.get_origin(tp) is tuple else tp
+    return dataclasses.is_dataclass(tp) and not getattr(tp, "SHORTHAND", None)
+
+
+def _json_type(tp: Any) -> dict:
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        base, *extras = typing.get_args(tp)
+        out = _json_type(base)
+        for extra in extras:
+            if isinstance(extra, model.Pattern):
+                out = {"type": "string", "pattern": f"^(?:{extra.regex})$"}
+            if isinstance(extra, model.Range):
+                out.update(minimum=extra.low, maximum=extra.high)
+        return out
+    if _is_optional(tp):
+        inner = _json_type(_non_null(tp))
+        return {"anyOf": [inner, {"type": "null"}]}
+    if origin is Literal:
+        return {"type": "string", "enum": [str(a) for a in typing.get_args(tp)]}
+    if origin is tuple:
+        return {"type": "array", "items": _json_type(typing.get_args(tp)[0])}
+    if dataclasses.is_dataclass(tp):
+        hints = typing.get_type_hints(tp, include_extras=True)
+        properties, required = {}, []
+        for f in dataclasses.fields(tp):
+            prop = _json_type(hints[f.name])
+            words = "" if _is_record(hints[f.name]) else f"（{type_words(hints[f.name])}）"
+            prop = {"description": f"{f.metadata['zh']}{words}", **prop}
+            if f.metadata.get("min_items"):
+                prop["minItems"] = f.metadata["min_items"]
+            properties[f.name] = prop
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                required.append(f.name)
+        record = {"type": "object", "properties": properties, "required": required, "additionalProperties": False}
+        shorthand = getattr(tp, "SHORTHAND", None)
+        if shorthand:  # DeptRef: `kexie` or `{id: kexie, printed: …}`
+            return {"anyOf": [_json_type(hints[shorthand]), record]}
+        return record
+    if tp is str:
+        return {"type": "string", "pattern": TEXT_JSON_PATTERN}
+    if tp is int:
+        return {"type": "integer"}
+    if tp is float:
+        return {"type": "number"}
+    if tp is datetime.date:
+        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+    raise TypeError(f"model.py uses a type schema.py does not know: {tp!r}")

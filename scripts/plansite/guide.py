@@ -1,0 +1,154 @@
+"""The editors' guide (editors.md): how to change data/plan.yaml, preview it and read the check's messages.
+
+Its examples cannot go stale: the error messages are produced at build time by running the check on
+the invalid fixtures the tests use (tests/fixtures/invalid/), the YAML snippets are the current lines of
+data/plan.yaml, and the field list is read from model.py.
+"""
+from __future__ import annotations
+
+import dataclasses
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import history, model, routes
+from .load import parse_plan
+from .problems import PlanError
+from .schema import _is_optional, _non_null, type_words
+
+SRC = "editors.md"
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures" / "invalid"
+SHOWN_AS = "data/plan.yaml"  # the fixtures stand for the editor's file
+
+# What each kind of mistake means and how to fix it, in the order an editor meets them. A test
+# checks that every fixture has an entry here, so a new kind of mistake gets explained.
+MISTAKES: dict[str, tuple[str, str]] = {
+    "yaml-syntax": ("格式错误：少了冒号或空格", "每一行要写成“字段名: 内容”，英文冒号后面必须有一个空格。常见原因是漏了空格、用了中文冒号，或上一行的引号没有闭合。"),
+    "yaml-tab": ("格式错误：用了 Tab 缩进", "YAML 只认空格。把行首的 Tab 换成空格（每一层两个空格）。VS Code 右下角可以把“制表符”改为“空格”。"),
+    "duplicate-key": ("同一处写了两次同一个字段", "两个同名字段只会保留后一个，前一个的内容会悄悄丢失。把两处合并成一处。"),
+    "unknown-key": ("字段名拼错了", "字段名必须是规定的英文名。提示会给出最接近的正确写法。"),
+    "missing-field": ("缺少必填字段", "这一项少了一个必须写的字段。按“应为”补上。"),
+    "empty-field": ("必填内容是空的", "字段名后面什么也没写。补上内容；如果这一项确实没有内容，请删掉整行（只有非必填字段可以删）。"),
+    "wrong-type": ("该写列表的地方写成了一段文字", "多个部门要写成列表：[fulian, jiaowei]，或每项一行、以“- ”开头，不能用顿号连在一起。"),
+    "yaml-boolean": ("文字被当成了“是/否”", "YAML 会把单独的 no、yes、on、off、true、false 读成是/否。如果要写的就是这几个字，请加英文双引号。"),
+    "unknown-department-name": ("写了部门名称而不是部门编号", "附件的牵头部门、责任部门要写部门编号（英文），不能写中文名称。提示会告诉你对应的编号。"),
+    "unknown-department": ("找不到这个部门编号", "部门编号要先在 departments 里登记。多半是拼错了，提示会给出最接近的编号。"),
+    "unknown-printed-variant": ("附件写法没有登记", "附件里部门的写法与规范名称不同时（printed），这种写法要先加到该部门的 variants 里。"),
+    "department-twice": ("同一部门在一项任务里列了两次", "每个部门在一项任务中只能出现一次，删掉重复的一个。"),
+    "lead-and-responsible": ("同一部门既是牵头部门又是责任部门", "对照原文，只保留一处。"),
+    "duplicate-id": ("编号重复", "每个编号（id）只能用一次：它是网址和段落链接的一部分。换一个没用过的编号。"),
+    "task-without-annex": ("正文的任务在附件中没有分工", "每项提升行动和重点工程都要在 annex 中有一行，写明牵头部门和责任部门。"),
+    "annex-without-task": ("附件中的任务在正文里找不到", "annex 的 task 要写正文中某项任务的编号。"),
+    "bad-quote": ("指标的原文语句与正文对不上", "indicators 的 quote 要从正文原样复制，并且在正文中只出现一次；数值和年份也要出现在这句话里。"),
+    "many-problems": ("一次列出全部问题", "检查会一次列出所有问题，按行号排序。从上往下逐条改，改完再运行一次检查。"),
+}
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    first: int
+    lines: tuple[tuple[int, str, bool], ...]  # (line number, text, is the reported line)
+
+
+@dataclass(frozen=True)
+class Example:
+    name: str
+    title: str
+    explanation: str
+    excerpts: tuple[Excerpt, ...]
+    message: str
+
+
+@dataclass(frozen=True)
+class FieldRow:
+    path: str
+    meaning: str
+    expected: str
+    required: bool
+
+
+@dataclass(frozen=True)
+class Snippet:
+    label: str
+    excerpt: Excerpt
+
+
+@dataclass(frozen=True)
+class GuideContext:
+    examples: tuple[Example, ...]
+    fields: tuple[FieldRow, ...]
+    snippets: dict[str, Snippet]
+    about_href: str
+    schema_href: str
+
+
+def excerpt(lines: list[str], first: int, last: int, marked: set[int] = frozenset()) -> Excerpt:
+    first, last = max(first, 1), min(last, len(lines))
+    shown = tuple((n, lines[n - 1].replace("\t", "⇥   "), n in marked) for n in range(first, last + 1))
+    return Excerpt(first, shown)
+
+
+def examples() -> tuple[Example, ...]:
+    found = {p.stem: p for p in FIXTURES.glob("*.yaml")}
+    if not found:
+        raise ValueError(f"no invalid fixtures in {FIXTURES}: the editors' guide takes its examples from them")
+    missing = sorted(set(found) - set(MISTAKES))
+    if missing:  # a new fixture must be explained to editors before the site builds
+        raise ValueError(f"plansite/guide.py MISTAKES has no explanation for {missing}")
+    out = []
+    for name, (title, explanation) in MISTAKES.items():
+        if name not in found:
+            continue
+        text = found[name].read_text(encoding="utf-8")
+        try:
+            parse_plan(text, SHOWN_AS)
+        except PlanError as err:
+            lines = text.split("\n")
+            shots = tuple(excerpt(lines, p.line - 2, p.line + 1, {p.line}) for p in err.problems)
+            out.append(Example(name, title, explanation, shots, err.report()))
+        else:
+            raise ValueError(f"{found[name]} is meant to be invalid but passes the check")
+    return tuple(out)
+
+
+def fields(tp: typing.Any = model.Plan, prefix: str = "") -> list[FieldRow]:
+    """Every field of plan.yaml with its meaning, from model.py."""
+    out = []
+    hints = typing.get_type_hints(tp, include_extras=True)
+    for f in dataclasses.fields(tp):
+        path = f"{prefix}{f.name}"
+        hint = hints[f.name]
+        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        inner = _non_null(hint) if _is_optional(hint) else hint
+        inner = typing.get_args(inner)[0] if typing.get_origin(inner) is tuple else inner
+        record = dataclasses.is_dataclass(inner) and not getattr(inner, "SHORTHAND", None)
+        out.append(FieldRow(path, f.metadata["zh"], "见下面各项" if record else type_words(hint), required))
+        if record:
+            out += fields(inner, path + ("[]." if typing.get_origin(_non_null(hint) if _is_optional(hint) else hint) is tuple else "."))
+    return out
+
+
+def snippets(plan: model.Plan, data_text: str) -> dict[str, Snippet]:
+    """Current lines of data/plan.yaml, to copy from: a measure, a department with variants, an annex row."""
+    where = history.spans(data_text)
+    lines = data_text.split("\n")
+    task = next(t for c in plan.chapters for t in c.tasks)
+    c, t = next((ci, ti) for ci, ch in enumerate(plan.chapters) for ti, x in enumerate(ch.tasks) if x.id == task.id)
+    d = next(i for i, dept in enumerate(plan.departments) if dept.variants)
+    r = next((i for i, row in enumerate(plan.annex) for ref in (*row.lead, *row.responsible) if ref.printed), 0)
+    picks = {
+        "measure": (f"{task.title} 的第一条措施", f"chapters[{c}].tasks[{t}].measures[0]"),
+        "department": (f"部门 {plan.departments[d].name}", f"departments[{d}]"),
+        "annex": ("附件中的一行分工", f"annex[{r}]"),
+    }
+    out = {}
+    for key, (label, path) in picks.items():
+        first, last = where[path]
+        out[key] = Snippet(label, excerpt(lines, first, last))
+    return out
+
+
+def context(plan: model.Plan, data_text: str) -> GuideContext:
+    return GuideContext(examples(), tuple(fields()), snippets(plan, data_text),
+                        routes.href(SRC, routes.ABOUT), routes.href(SRC, "schema/plan.schema.json"))

@@ -1,0 +1,143 @@
+"""When each page's data last changed, from git history: `git blame` of data/plan.yaml, read through
+the lines that feed each page (the YAML nodes of its task, department, annex rows …).
+
+Outside git, with git missing, or for a file git does not track, there are no dates and no error.
+A date is the committer date of the commit that last touched a line, as a calendar day in China
+(UTC+8), so the same commit always gives the same dates. Lines not committed yet (a preview of
+local edits) are reported as such rather than dated "now".
+"""
+from __future__ import annotations
+
+import datetime
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+
+from . import routes
+from .document import body_blocks
+from .model import Plan
+
+CHINA = datetime.timezone(datetime.timedelta(hours=8))
+UNCOMMITTED = "0" * 40
+WHOLE_FILE = ""  # the path of the root node
+
+
+@dataclass(frozen=True)
+class Freshness:
+    date: str | None  # YYYY-MM-DD of the latest commit among the page's lines
+    uncommitted: bool  # some of its lines have changes not committed yet
+
+
+def line_commits(root: Path, rel: str) -> dict[int, str | None] | None:
+    """Line number (1-based) → YYYY-MM-DD of the commit that last changed it (None: not committed).
+    None when git cannot tell (no repository, no git, file not tracked)."""
+    try:
+        result = subprocess.run(["git", "-C", str(root), "blame", "--porcelain", "--", rel],
+                                capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if result.returncode != 0:
+        return None
+    times: dict[str, int] = {}
+    lines: dict[int, str | None] = {}
+    sha, final = "", 0
+    for row in result.stdout.split("\n"):
+        if row.startswith("\t"):
+            lines[final] = None if sha == UNCOMMITTED else _day(times.get(sha))
+            continue
+        head = re.match(r"([0-9a-f]{40}) \d+ (\d+)", row)
+        if head:
+            sha, final = head.group(1), int(head.group(2))
+        elif row.startswith("committer-time "):
+            times[sha] = int(row.split()[1])
+    return lines
+
+
+def _day(epoch: int | None) -> str | None:
+    if epoch is None:
+        return None
+    return datetime.datetime.fromtimestamp(epoch, CHINA).date().isoformat()
+
+
+def spans(text: str) -> dict[str, tuple[int, int]]:
+    """YAML path (as schema.py writes it: 'chapters[2].tasks[0]') → (first line, last line), 1-based."""
+    out: dict[str, tuple[int, int]] = {}
+
+    def walk(node: yaml.Node, path: str) -> int:
+        """Record the node's lines; return its last line. A block collection's end mark is the start
+        of whatever follows it, so its last line is its last child's."""
+        first = node.start_mark.line + 1
+        last = node.end_mark.line + (1 if node.end_mark.column > 0 else 0)
+        if isinstance(node, yaml.MappingNode):
+            ends = [walk(value, f"{path}.{key.value}" if path else str(key.value)) for key, value in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            ends = [walk(item, f"{path}[{i}]") for i, item in enumerate(node.value)]
+        else:
+            ends = []
+        if ends and not node.flow_style:
+            last = max(ends)
+        out[path] = (first, max(last, first))
+        return out[path][1]
+
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    if root is not None:
+        walk(root, WHOLE_FILE)
+    return out
+
+
+def page_sources(plan: Plan) -> dict[str, list[str]]:
+    """The YAML paths each page is made from. Pages that gather the whole plan (home, full text,
+    department list, matrix, notes) are not listed: they take the whole file."""
+    task_path = {t.id: f"chapters[{c}].tasks[{i}]" for c, ch in enumerate(plan.chapters) for i, t in enumerate(ch.tasks)}
+    dept_path = {d.id: f"departments[{i}]" for i, d in enumerate(plan.departments)}
+    owner_path = {"preamble": "preamble"}
+    for c, chapter in enumerate(plan.chapters):
+        owner_path[chapter.id] = f"chapters[{c}]"
+        for s, section in enumerate(chapter.sections):
+            owner_path[section.id] = f"chapters[{c}].sections[{s}]"
+            owner_path.update({it.id: f"chapters[{c}].sections[{s}].items[{i}]" for i, it in enumerate(section.items)})
+        for t, task in enumerate(chapter.tasks):
+            owner_path[task.id] = f"chapters[{c}].tasks[{t}]"
+            owner_path.update({m.id: f"chapters[{c}].tasks[{t}].measures[{i}]" for i, m in enumerate(task.measures)})
+
+    def row_paths(r: int) -> list[str]:
+        row = plan.annex[r]
+        return [f"annex[{r}]", task_path[row.task], *(dept_path[ref.id] for ref in (*row.lead, *row.responsible))]
+
+    body = body_blocks(plan)
+    out: dict[str, list[str]] = {}
+    for r, row in enumerate(plan.annex):
+        task = next(t for c in plan.chapters for t in c.tasks if t.id == row.task)
+        out[routes.task_page(task)] = ["document", *row_paths(r)]
+    for dept in plan.departments:
+        paths = ["document", dept_path[dept.id]]
+        for r, row in enumerate(plan.annex):
+            if dept.id in {ref.id for ref in (*row.lead, *row.responsible)}:
+                paths += row_paths(r)
+        names = (dept.name, *dept.variants)  # and the paragraphs that mention it
+        paths += sorted({owner_path[b.owner] for b in body if b.owner in owner_path
+                         and any(n in b.printed for n in names)})
+        out[routes.department_page(dept)] = paths
+    return out
+
+
+def page_freshness(root: Path, rel: str, plan: Plan, pages: Iterable[str], skip: Iterable[str] = ()) -> dict[str, Freshness]:
+    """Freshness of each page made from the data (pages in `skip` are not: e.g. the editors' guide)."""
+    commits = line_commits(root, rel)
+    if commits is None:
+        return {}
+    where = spans((root / rel).read_text(encoding="utf-8"))
+    sources = page_sources(plan)
+    out = {}
+    for src in sorted(set(pages) - set(skip)):
+        days: list[str | None] = []
+        for path in sources.get(src, [WHOLE_FILE]):
+            first, last = where[path]
+            days += [commits[n] for n in range(first, last + 1) if n in commits]
+        dated = [d for d in days if d is not None]
+        out[src] = Freshness(max(dated) if dated else None, any(d is None for d in days))
+    return out

@@ -1,0 +1,210 @@
+"""Hostile text for the escaping tests: where text goes in a plan, and how a page shows it.
+
+A plan is changed as an editor would change it: the base fixture is read as YAML data, one text
+field gets new text, and the YAML is written back and loaded through the real loader and checks.
+"""
+from __future__ import annotations
+
+import copy
+import dataclasses
+import re
+import typing
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import markdown
+import yaml
+
+from plansite import model
+
+ROOT = Path(__file__).resolve().parent.parent
+EVERY_FIELD = ROOT / "tests" / "fixtures" / "every-field.yaml"
+PAYLOADS = ROOT / "tests" / "fixtures" / "payloads.yaml"
+
+Path_ = tuple  # a path into the YAML data, e.g. ("chapters", 1, "tasks", 0, "title")
+
+
+def base_data() -> dict:
+    return yaml.safe_load(EVERY_FIELD.read_text(encoding="utf-8"))
+
+
+def text_fields(data: Any, tp: Any = model.Plan, path: Path_ = ()) -> list[Path_]:
+    """Every place in the data where the model says `Text` (free text, not an id, number or choice)."""
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return []  # ids and numerals: patterns no hostile text can pass
+    if origin in (typing.Union, getattr(__import__("types"), "UnionType")):
+        inner = [a for a in typing.get_args(tp) if a is not type(None)][0]
+        return [] if data is None else text_fields(data, inner, path)
+    if origin is tuple:
+        item = typing.get_args(tp)[0]
+        return [p for i, x in enumerate(data) for p in text_fields(x, item, path + (i,))]
+    if dataclasses.is_dataclass(tp):
+        if isinstance(data, str):  # DeptRef shorthand
+            return []
+        hints = typing.get_type_hints(tp, include_extras=True)
+        return [p for f in dataclasses.fields(tp) if f.name in data
+                for p in text_fields(data[f.name], hints[f.name], path + (f.name,))]
+    return [path] if tp is str else []
+
+
+def model_text_fields(tp: Any = model.Plan, prefix: str = "") -> set[str]:
+    """The text fields model.py declares, as 'chapters.tasks.title' (list indices dropped)."""
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return set()
+    if origin in (typing.Union, getattr(__import__("types"), "UnionType")):
+        return model_text_fields([a for a in typing.get_args(tp) if a is not type(None)][0], prefix)
+    if origin is tuple:
+        return model_text_fields(typing.get_args(tp)[0], prefix)
+    if dataclasses.is_dataclass(tp):
+        hints = typing.get_type_hints(tp, include_extras=True)
+        return {p for f in dataclasses.fields(tp) for p in model_text_fields(hints[f.name], f"{prefix}{f.name}.")}
+    return {prefix.rstrip(".")} if tp is str else set()
+
+
+def dotted(path: Path_) -> str:
+    return ".".join(str(p) for p in path if not isinstance(p, int))
+
+
+def get(data: Any, path: Path_) -> Any:
+    for key in path:
+        data = data[key]
+    return data
+
+
+def put(data: Any, path: Path_, value: Any) -> None:
+    get(data, path[:-1])[path[-1]] = value
+
+
+def substitute(data: dict, path: Path_, text: str) -> dict:
+    """`data` with `text` at `path`, plus the edits an editor makes with it so the plan stays valid:
+    a quote is also changed in the paragraph it quotes; a printed name also in the registry's variants."""
+    out = copy.deepcopy(data)
+    old = get(out, path)
+    field = dotted(path)
+    quotes = [get(out, p) for p in text_fields(out) if dotted(p) == "indicators.values.quote"]
+    if field != "indicators.values.quote" and (any(q in old for q in quotes) or _opens_a_period(out, path)):
+        text = old + text  # the checks look for the quote (or the item's years) in this paragraph
+    if field == "indicators.values.quote":
+        new = old + text  # keeps the year and value the checks look for in a quote
+        for p in text_fields(out):
+            if dotted(p) != "indicators.values.quote" and old in get(out, p):
+                put(out, p, get(out, p).replace(old, new))
+        text = new
+    if field in ("annex.lead.printed", "annex.responsible.printed", "departments.variants"):
+        for p in text_fields(out):
+            if dotted(p) in ("annex.lead.printed", "annex.responsible.printed", "departments.variants") \
+                    and get(out, p) == old:
+                put(out, p, text)
+    put(out, path, text)
+    return out
+
+
+def _opens_a_period(data: dict, path: Path_) -> bool:
+    """The first paragraph of an item with a period starts with its years."""
+    return dotted(path) == "chapters.sections.items.paragraphs" and path[-1] == 0 \
+        and get(data, path[:-2]).get("period") is not None
+
+
+def dump(data: dict) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1 << 30)
+
+
+# ── rendering a page's Markdown as the site does ────────────────────────────────────────────
+def site_markdown() -> markdown.Markdown:
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    names, configs = [], {}
+    for ext in config["markdown_extensions"]:
+        if isinstance(ext, dict):
+            (name, options), = ext.items()
+            names.append(name)
+            configs[name] = options or {}
+        else:
+            names.append(ext)
+    return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
+TEXT_ATTRS = {"id", "title", "aria-label", "alt"}  # attributes whose values may carry data text
+ASCII_WS = re.compile(r"[ \t\n\f\r]+")
+
+
+def normalise(text: str) -> str:
+    """Text as the browser lays it out: runs of HTML whitespace shown as one space."""
+    return ASCII_WS.sub(" ", text).strip(" ")
+
+
+class Shape(HTMLParser):
+    """An HTML page as (structure, text): every element with its attributes (values, except those
+    that carry text), and all text content with entities decoded."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, tuple]] = []
+        self.text: list[str] = []
+        self.attr_text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        shown = []
+        for name, value in attrs:
+            if name in TEXT_ATTRS:
+                self.attr_text.append(value or "")
+                shown.append((name, "…"))
+            elif name == "href" and value and value.startswith("#"):
+                shown.append((name, "#…"))  # headerlinks point at heading ids, which toc derives from the text
+            else:
+                shown.append((name, value))
+        self.elements.append((tag, tuple(sorted(shown))))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    def handle_comment(self, data):
+        self.elements.append(("<!--", (("data", data),)))
+
+
+def shape(html: str) -> Shape:
+    s = Shape()
+    s.feed(html)
+    s.close()
+    return s
+
+
+# ── the named payloads, placed in every text field for a real build ──────────────────────────
+def payloads() -> dict[str, str]:
+    return yaml.safe_load(PAYLOADS.read_text(encoding="utf-8"))
+
+
+# Fields that become page titles (nav, <title>, header, search) or headings get every short payload at once.
+TITLE_FIELDS = (("chapters", 1, "tasks", 0, "title"), ("departments", 2, "name"),
+                ("chapters", 1, "tasks", 0, "measures", 0, "title"))  # and a heading in the table of contents
+
+
+def hostile_plan() -> tuple[str, dict[str, list[str]]]:
+    """YAML of the every-field plan with the named payloads in its text fields, and where each went.
+
+    Field j gets payload j mod n (so each payload starts some field, as a spreadsheet cell would), and
+    a task title and a department name get all of them but the very long ones. A field whose check
+    rejects the payload (notes.where must name an anchor) keeps its text."""
+    from plansite.load import parse_plan
+    from plansite.problems import PlanError
+
+    named = payloads()
+    names = list(named)
+    data = base_data()
+    placed: dict[str, list[str]] = {}
+    for j, path in enumerate(text_fields(data)):
+        chosen = [n for n in names if not n.startswith("very-long")] if path in TITLE_FIELDS else [names[j % len(names)]]
+        trial = substitute(data, path, " ".join(named[n] for n in chosen))
+        try:
+            parse_plan(dump(trial))
+        except PlanError:
+            continue
+        data = trial
+        for n in chosen:
+            placed.setdefault(n, []).append(".".join(map(str, path)))
+    return dump(data), placed

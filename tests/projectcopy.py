@@ -1,0 +1,35 @@
+"""A throwaway copy of the project (config, theme overrides, assets, pipeline, data), for tests that
+build from changed data or break it on purpose without touching the worktree."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PARTS = ("mkdocs.yml", "overrides", "docs", "scripts", "data", "tests/fixtures")  # the guide quotes the fixtures
+
+
+def copy_project(dest: Path, plan_text: str | None = None) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PARTS:
+        src = ROOT / part
+        (dest / part).parent.mkdir(parents=True, exist_ok=True)
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
+        else:
+            shutil.copy2(src, dest / part)
+    if plan_text is not None:
+        (dest / "data" / "plan.yaml").write_text(plan_text, encoding="utf-8")
+    return dest
+
+
+def mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """`mkdocs ARGS` run in the copy, as an editor would run it there."""
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project, capture_output=True, text=True,
+                          encoding="utf-8")
+
+
+def build(project: Path, out: Path) -> subprocess.CompletedProcess:
+    return mkdocs(project, "build", "--strict", "-d", str(out))

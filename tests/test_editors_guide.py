@@ -1,0 +1,83 @@
+"""The editors' guide (/editors/): real error examples, real snippets, the README's commands, linked
+from the notes page but kept out of the public's way (not in the nav, not in search)."""
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+import pytest
+
+from plansite import guide, routes
+from plansite.hooks import generate, navigation
+from sitehtml import parse
+
+ROOT = Path(__file__).resolve().parent.parent
+INVALID = sorted((ROOT / "tests" / "fixtures" / "invalid").glob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def guide_md(plan) -> str:
+    return generate(plan)[guide.SRC]
+
+
+def test_every_kind_of_mistake_is_explained():
+    assert set(guide.MISTAKES) == {p.stem for p in INVALID}
+
+
+@pytest.mark.parametrize("path", INVALID, ids=[p.stem for p in INVALID])
+def test_the_guide_shows_the_checks_real_message(guide_md, path: Path):
+    expected = path.with_suffix(".expected").read_text(encoding="utf-8")
+    shown = expected.replace(f"tests/fixtures/invalid/{path.name}", "data/plan.yaml").rstrip("\n")
+    assert html.escape(shown, quote=False) in guide_md.replace("&#34;", '"').replace("&#39;", "'")
+    title = guide.MISTAKES[path.stem][0]
+    assert f"{{ #error-{path.stem} }}" in guide_md and title.split("：")[0] in guide_md
+
+
+def test_a_new_fixture_without_an_explanation_stops_the_build(monkeypatch):
+    monkeypatch.delitem(guide.MISTAKES, "yaml-tab")
+    with pytest.raises(ValueError, match="yaml-tab"):
+        guide.examples()
+
+
+def test_snippets_are_the_current_lines_of_the_data(plan):
+    text = (ROOT / "data" / "plan.yaml").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    for snippet in guide.snippets(plan, text).values():
+        for number, shown, _ in snippet.excerpt.lines:
+            assert lines[number - 1] == shown
+    measure = guide.snippets(plan, text)["measure"].excerpt.lines
+    assert measure[0][1].strip().startswith("- id: ") and "title:" in measure[1][1]
+
+
+def test_the_guide_uses_the_readmes_commands(guide_md):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in ("./scripts/dev.sh serve", "./scripts/dev.sh check"):
+        assert command in guide_md and command in readme
+
+
+def test_every_field_of_the_model_is_listed(guide_md):
+    rows = guide.fields()
+    paths = {r.path for r in rows}
+    assert {"document.plan_title", "chapters[].tasks[].measures[].title", "departments[].variants",
+            "annex[].lead", "notes[].kind"} <= paths
+    for r in rows:
+        assert f"<code>{r.path}</code>" in guide_md
+
+
+def test_the_guide_is_linked_from_the_notes_page_and_out_of_nav_and_search(site_dir, plan):
+    about = parse(site_dir / "about" / "index.html")
+    assert "../editors/" in about.links
+    assert (site_dir / "editors" / "index.html").exists()
+    flat = json.dumps(navigation(plan), ensure_ascii=False)
+    assert guide.SRC not in flat
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not any(doc["location"].startswith("editors/") for doc in index["docs"])
+    assert "pl-updated" not in (site_dir / "editors" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_schema_is_published_with_the_site(site_dir):
+    published = site_dir / "schema" / "plan.schema.json"
+    assert published.read_bytes() == (ROOT / "docs" / "schema" / "plan.schema.json").read_bytes()
+    assert "../schema/plan.schema.json" in parse(site_dir / "editors" / "index.html").links
+    assert routes.href(guide.SRC, "schema/plan.schema.json") == "../schema/plan.schema.json"

@@ -1,0 +1,54 @@
+"""The GitHub Actions workflow runs the README's commands on every pull request and publishes main to Pages."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
+
+
+def workflow() -> dict:
+    data = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+def runs(job: dict) -> list[str]:
+    return [step["run"].strip() for step in job["steps"] if "run" in step]
+
+
+def test_pull_requests_and_main_trigger_it():
+    on = workflow()["on"]
+    assert "pull_request" in on and on["push"]["branches"] == ["main"]
+
+
+def test_it_runs_the_readmes_commands_in_order():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"\./scripts/dev\.sh (?:serve|test|check|build)", readme))
+    commands = [r for r in runs(workflow()["jobs"]["check"]) if r.startswith("./scripts/dev.sh")]
+    assert commands == ["./scripts/dev.sh check", "./scripts/dev.sh build", "./scripts/dev.sh test"]
+    assert set(commands) <= documented
+    for command in commands:  # and dev.sh really has them
+        assert f"  {command.split()[-1]})" in (ROOT / "scripts" / "dev.sh").read_text(encoding="utf-8")
+
+
+def test_the_browser_tests_get_a_real_chromium_and_dates_get_history():
+    check = workflow()["jobs"]["check"]
+    assert check["container"].startswith("debian:")  # Ubuntu's apt chromium is a snap stub
+    checkout = next(s for s in check["steps"] if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0  # git blame needs the history
+
+
+def test_main_publishes_the_built_site_to_pages():
+    jobs = workflow()["jobs"]
+    upload = next(s for s in jobs["check"]["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert upload["with"]["path"] == "site" and "refs/heads/main" in upload["if"]
+    deploy = jobs["deploy"]
+    assert deploy["needs"] == "check" and "refs/heads/main" in deploy["if"]
+    assert deploy["permissions"]["pages"] == "write" and deploy["permissions"]["id-token"] == "write"
+    assert deploy["environment"]["name"] == "github-pages"
+    assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in deploy["steps"])
+    assert workflow()["permissions"] == {"contents": "read"}  # write scopes only where deploying
