@@ -126,7 +126,12 @@ def site_markdown() -> markdown.Markdown:
     return markdown.Markdown(extensions=names, extension_configs=configs)
 
 
-TEXT_ATTRS = {"id", "title", "aria-label", "alt"}  # attributes whose values may carry data text
+TEXT_ATTRS = {"id", "title", "aria-label", "alt", "data-names", "download"}  # attributes whose values may carry data text (data-names: the officials filters match names)
+# Attributes that follow the text's length by design, not its content: chart geometry (bars and grid
+# are laid out around the labels' widths), whether a long measure starts folded. None of them can carry
+# markup or script; injection would show as added elements, handlers, links or classes instead.
+LAYOUT_ATTRS = {"x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "rx", "ry", "dx", "dy", "width", "height",
+                "d", "points", "transform", "viewbox", "text-anchor", "open"}
 ASCII_WS = re.compile(r"[ \t\n\f\r]+")
 
 
@@ -151,6 +156,8 @@ class Shape(HTMLParser):
             if name in TEXT_ATTRS:
                 self.attr_text.append(value or "")
                 shown.append((name, "…"))
+            elif name in LAYOUT_ATTRS:
+                continue  # present or not, wherever placed: layout
             elif name == "href" and value and value.startswith("#"):
                 shown.append((name, "#…"))  # headerlinks point at heading ids, which toc derives from the text
             else:

@@ -17,7 +17,7 @@ def copy_project(dest: Path, plan_text: str | None = None) -> Path:
         src = ROOT / part
         (dest / part).parent.mkdir(parents=True, exist_ok=True)
         if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__", ".cache"), dirs_exist_ok=True)
         else:
             shutil.copy2(src, dest / part)
     if plan_text is not None:

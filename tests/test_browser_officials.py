@@ -317,10 +317,9 @@ def wide_site_url(tmp_path_factory):
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from synth import write_scaled
 
-    project = tmp_path_factory.mktemp("wide")
-    for name in ("scripts", "docs", "overrides", "data"):
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    from projectcopy import copy_project
+
+    project = copy_project(tmp_path_factory.mktemp("wide"))
     write_scaled(3, project / "data" / "plan.yaml")
     result = build_site(project / "site", project / "mkdocs.yml")
     assert result.returncode == 0, result.stderr

@@ -2,22 +2,17 @@
 that silently drops words — and leaves the previous site alone."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import material
 
-from conftest import ROOT, build_site
+from conftest import build_site
 from plansite.search import worker
+from projectcopy import copy_project
 
 
 def project_copy(tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    ignore = shutil.ignore_patterns("__pycache__", ".cache")
-    for name in ("data", "scripts", "overrides", "docs"):
-        shutil.copytree(ROOT / name, project / name, ignore=ignore)
-    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    return project
+    return copy_project(tmp_path / "project")
 
 
 def test_a_changed_material_worker_stops_the_build(tmp_path):

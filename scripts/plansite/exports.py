@@ -127,9 +127,20 @@ class Exporter:
         return xlsx_bytes(title, sheets, datetime.datetime.combine(self.plan.document.date, datetime.time()))
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: str | int) -> str | int:
+    """Excel and WPS run a CSV cell that starts like a formula (=HYPERLINK(...) …); a leading apostrophe
+    makes them show it as text instead. The plan's own text never starts so; hostile data might."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def csv_bytes(rows: list[list]) -> bytes:
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="\r\n").writerows(rows)
+    csv.writer(buf, lineterminator="\r\n").writerows([csv_cell(v) for v in row] for row in rows)
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 

@@ -38,6 +38,7 @@ MISTAKES: dict[str, tuple[str, str]] = {
     "department-twice": ("同一部门在一项任务里列了两次", "每个部门在一项任务中只能出现一次，删掉重复的一个。"),
     "lead-and-responsible": ("同一部门既是牵头部门又是责任部门", "对照原文，只保留一处。"),
     "duplicate-id": ("编号重复", "每个编号（id）只能用一次：它是网址和段落链接的一部分。换一个没用过的编号。"),
+    "id-clashes-with-anchor": ("编号与段落链接重复", "网站给没有编号的段落自动生成链接，写作“所属编号-数字”或“任务编号-intro”（如 youth-intro、background-2）。新编号不要以“-数字”或“-intro”结尾。"),
     "task-without-annex": ("正文的任务在附件中没有分工", "每项提升行动和重点工程都要在 annex 中有一行，写明牵头部门和责任部门。"),
     "annex-without-task": ("附件中的任务在正文里找不到", "annex 的 task 要写正文中某项任务的编号。"),
     "bad-quote": ("指标的原文语句与正文对不上", "indicators 的 quote 要从正文原样复制，并且在正文中只出现一次；数值和年份也要出现在这句话里。"),
