@@ -146,3 +146,38 @@ def test_mentions_keep_document_order_across_a_departments_names(plan):
     assert mentions == naive_mentions(index, dept)
     order = [b.anchor for b in body]
     assert [order.index(m.block.anchor) for m in mentions] == sorted(order.index(m.block.anchor) for m in mentions)
+
+
+# ── the navigation of a large plan ──────────────────────────────────────────────────────────
+def test_navigation_is_pruned_only_for_large_plans(plan, plan3):
+    from plansite import navscale
+
+    features = ["navigation.top", "toc.follow"]
+    assert navscale.theme_features(plan, features) == features  # the real plan: full navigation
+    assert navscale.theme_features(plan3, features) == [*features, "navigation.prune"]
+    assert navscale.theme_features(plan3, [*features, "navigation.prune"]) == [*features, "navigation.prune"]
+
+
+def test_large_plan_site_carries_only_its_own_section_in_the_nav(tmp_path, site_dir):
+    import shutil
+
+    from conftest import build_site
+
+    for part in ("scripts", "docs", "overrides", "data"):
+        shutil.copytree(ROOT / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    synth.write_scaled(3, tmp_path / "data" / "plan.yaml")
+    result = build_site(tmp_path / "site", tmp_path / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    department = primary_nav(tmp_path / "site" / "departments" / "kexie" / "index.html")
+    action = primary_nav(tmp_path / "site" / "actions" / "youth" / "index.html")
+    assert "md-nav__item--pruned" in department and "youth-3/" not in department  # no task list here
+    assert "../youth-3/" in action  # its own section is listed in full
+    real = primary_nav(site_dir / "departments" / "kexie" / "index.html")
+    assert "md-nav__item--pruned" not in real and "../../actions/youth/" in real and "../../projects/" in real
+
+
+def primary_nav(page) -> str:
+    html = page.read_text(encoding="utf-8")
+    start = html.index('<div class="md-sidebar md-sidebar--primary"')
+    return html[start:html.index('<div class="md-sidebar md-sidebar--secondary"', start)]

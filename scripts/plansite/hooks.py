@@ -13,7 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from . import routes
+from . import navscale, routes
 from .load import load_plan
 from .model import Plan
 from .pages import Builder
@@ -38,6 +38,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _generated.clear()
     _generated.update(generate(plan))
     config.nav = navigation(plan)
+    config.theme["features"] = navscale.theme_features(plan, config.theme["features"])  # large plans: pruned nav
     return config
 
 
