@@ -133,7 +133,7 @@ def site_stats(site: Path) -> dict:
     files = [p for p in site.rglob("*") if p.is_file()]
     pages = sorted((p for p in files if p.suffix == ".html"), key=lambda p: p.stat().st_size, reverse=True)
     largest = pages[0]
-    matrix_pages = [p for p in pages if p.relative_to(site).parts[0] == "matrix"]
+    matrix_pages = [p for p in pages if p.relative_to(site).parts[0].startswith("matrix")]  # also a split matrix
     index = site / "search" / "search_index.json"
     return {
         "pages": len(pages),
@@ -143,7 +143,7 @@ def site_stats(site: Path) -> dict:
         "largest_page": {"path": str(largest.relative_to(site)), "bytes": largest.stat().st_size},
         "matrix_pages": len(matrix_pages),
         "matrix_max_html_bytes": max((p.stat().st_size for p in matrix_pages), default=0),
-        "search_index": search_index_stats(index),
+        "search_index": search_index_stats(index) if index.exists() else None,
         "primary_nav_bytes_home": nav_bytes(site / "index.html"),
     }
 
@@ -251,12 +251,20 @@ def browser_measures(session, site: Path, pages: dict[str, str], queries: list[s
         out["matrix_filter"] = {"status": "not measured (no browser)", "median_ms": None}
         return out
     with chrome.serve(site) as base:
-        out["transfer"] = {name: chrome.transfer(session, base, path) for name, path in pages.items()}
-        out["search_latency"] = (chrome.search_latency(session, base, queries, repeat) if want_search
+        out["transfer"] = {name: guarded(chrome.transfer, session, base, path) for name, path in pages.items()}
+        out["search_latency"] = (guarded(chrome.search_latency, session, base, queries, repeat) if want_search
                                  else {"status": "not measured at this scale"})
-        out["matrix_filter"] = (chrome.matrix_filter_latency(session, base, pages["matrix"], repeat) if want_filter
-                                else {"status": "not measured at this scale", "median_ms": None})
+        out["matrix_filter"] = (guarded(chrome.matrix_filter_latency, session, base, pages["matrix"], repeat)
+                                if want_filter else {"status": "not measured at this scale", "median_ms": None})
     return out
+
+
+def guarded(measure, *args) -> dict:
+    """A measurement that failed (a changed page, a timeout) is reported, not fatal to the run."""
+    try:
+        return measure(*args)
+    except Exception as err:  # noqa: BLE001 — Playwright raises several kinds; all are reported alike
+        return {"status": f"error: {type(err).__name__}: {str(err).splitlines()[0][:300]}", "median_ms": None}
 
 
 # ── budgets ─────────────────────────────────────────────────────────────────────────────────
@@ -264,114 +272,120 @@ def verdict(ok: bool | None) -> str:
     return {True: "PASS", False: "FAIL", None: "SKIPPED"}[ok]
 
 
-def check_budgets(results: dict) -> list[dict]:
+def budget(key: str, status: str, value, limit, detail: str, cause: str = "") -> dict:
+    return {"id": key, "budget": BUDGETS[key], "status": status, "value": value, "limit": limit,
+            "detail": detail, "cause": cause if status == "FAIL" else ""}
+
+
+def generation_share(results: dict) -> dict:
     scales = results["scales"]
+    measured = [k for k in ("1", "10") if k in scales]
+    if not measured:
+        return budget("generation_share", "SKIPPED", None, 0.10, "needs the 1× run")
+    shares = {k: scales[k]["stages"]["generate_s"] / scales[k]["build"]["min_s"] for k in measured}
+    detail = "; ".join(f"{k}×: {scales[k]['stages']['generate_s']:.2f} s / {scales[k]['build']['min_s']:.2f} s "
+                       f"= {shares[k]:.1%}" for k in measured) + ("" if "10" in scales else " (10× not run)")
+    cause = ("page generation (time it with benchmarks/gen_timing.py, profile with cProfile) takes more than a "
+             "tenth of the build: look for lookups that scan every assignment or paragraph once per page or cell")
+    return budget("generation_share", verdict(all(v < 0.10 for v in shares.values())), round(max(shares.values()), 3),
+                  0.10, detail, cause)
+
+
+def build_growth(results: dict) -> dict:
+    scales = results["scales"]
+    if not ("1" in scales and "50" in scales):
+        return budget("build_growth", "SKIPPED", None, 60, "needs the 1× and 50× runs")
+    one, fifty = scales["1"], scales["50"]
+    ratio = fifty["build"]["min_s"] / one["build"]["min_s"]
+    html_ratio = fifty["site"]["html_bytes"] / one["site"]["html_bytes"]
+    cause = (f"the output grows faster than the data: 50× the data writes {html_ratio:.0f}× the HTML "
+             f"({one['site']['html_bytes'] / MB:.1f} MB → {fifty['site']['html_bytes'] / MB:.0f} MB); Material renders "
+             f"the navigation into every page ({one['site']['primary_nav_bytes_home'] / 1000:.1f} kB on the home page "
+             f"at 1×, {fifty['site']['primary_nav_bytes_home'] / 1000:.1f} kB at 50×; see scripts/plansite/navscale.py) "
+             f"and the search plugin parses every page; largest page: {fifty['site']['largest_page']['path']} "
+             f"{fifty['site']['largest_page']['bytes'] / MB:.1f} MB")
+    detail = (f"min build {one['build']['min_s']:.2f} s at 1×, {fifty['build']['min_s']:.2f} s at 50× = {ratio:.1f}× "
+              f"(medians: {fifty['build']['median_s'] / one['build']['median_s']:.1f}×); HTML {html_ratio:.0f}×")
+    return budget("build_growth", verdict(ratio <= 60), round(ratio, 1), 60, detail, cause)
+
+
+def home_transfer(results: dict) -> dict:
+    scales, minimal = results["scales"], results.get("material_minimal")
+    if "1" not in scales or not minimal:
+        return budget("home_transfer", "SKIPPED", None, 1.15, "needs the 1× run")
+    ours, theirs = scales["1"]["browser"]["transfer"]["home"], minimal["transfer"]
+    ratio = ours["page"]["gzip"] / theirs["page"]["gzip"]
+    diff = {c: ours["by_category"][c]["gzip"] - theirs["by_category"][c]["gzip"] for c in chrome.PAGE_CATEGORIES}
+    ours_only = sorted({r["path"] for r in ours["resources"]} - {r["path"] for r in theirs["resources"]})
+    detail = (f"ours {ours['page']['gzip'] / 1000:.1f} kB vs Material minimal {theirs['page']['gzip'] / 1000:.1f} kB "
+              f"gzipped = {ratio:.0%} ({ours['method']}); search apart: ours {ours['search']['gzip'] / 1000:.1f} kB, "
+              f"minimal {theirs['search']['gzip'] / 1000:.1f} kB")
+    cause = ("the difference is " + ", ".join(f"{c} {d / 1000:+.1f} kB" for c, d in diff.items() if d)
+             + f"; files only we load: {', '.join(ours_only) or 'none'}")
+    return budget("home_transfer", verdict(ratio <= 1.15), round(ratio, 3), 1.15, detail, cause)
+
+
+def search_index_size(results: dict) -> dict:
+    scales = results["scales"]
+    if "1" not in scales:
+        return budget("search_index_size", "SKIPPED", None, 2, "needs the 1× run")
+    index = scales["1"]["site"]["search_index"]
+    text_gz = results["plain_text"]["gzip_bytes"]
+    ratio = index["gzip_bytes"] / text_gz
+    gz_by = sorted(((v["gzip_bytes_as_utf8"], k) for k, v in index["by_section"].items()), reverse=True)
+    sections = ", ".join(f"{k} {b / 1000:.1f} kB" for b, k in gz_by[:5])
+    utf8 = index["if_utf8_compact"]["gzip_bytes"]
+    plain = index["if_utf8_without_zero_width_spaces"]["gzip_bytes"]
+    alone = index["if_full_text_page_only"]["gzip_bytes"]
+    causes = []
+    if index["ascii_escapes"]:
+        causes.append(f"escaping: the index is written as ASCII-escaped JSON ({index['ascii_escapes']:,} \\uXXXX "
+                      f"escapes, 6 bytes per Chinese character instead of 3); as compact UTF-8 it would gzip to "
+                      f"{utf8 / 1000:.1f} kB ({utf8 / text_gz:.2f}×)")
+    if index["zero_width_spaces"]:
+        causes.append(f"segmentation: {index['zero_width_spaces']:,} zero-width spaces between Chinese words; "
+                      f"without them {plain / 1000:.1f} kB ({plain / text_gz:.2f}×)")
+    causes.append(f"repetition: the full-text page alone would be {alone / 1000:.1f} kB ({alone / text_gz:.2f}×); "
+                  f"the rest is other pages repeating the document — per section, each gzipped alone as UTF-8: "
+                  f"{sections}; {index['repeated_text_share']:.0%} of the indexed text is repeated across entries "
+                  f"(most repeated: {index['most_repeated'][0]['text'] if index['most_repeated'] else '—'})")
+    detail = (f"index {index['gzip_bytes'] / 1000:.1f} kB gzipped ({index['raw_bytes'] / 1000:.0f} kB raw) vs plain "
+              f"text {text_gz / 1000:.1f} kB gzipped ({results['plain_text']['raw_bytes'] / 1000:.0f} kB raw) = {ratio:.2f}×")
+    return budget("search_index_size", verdict(ratio <= 2), round(ratio, 2), 2, detail,
+                  " ".join(f"({n}) {c}." for n, c in enumerate(causes, 1)))
+
+
+def matrix_at_scale(results: dict) -> dict:
+    limit = {"max_html_bytes": MB, "filter_median_ms": 100}
+    if "50" not in results["scales"]:
+        return budget("matrix_at_scale", "SKIPPED", None, limit, "needs the 50× run")
+    s = results["scales"]["50"]
+    size, pages = s["site"]["matrix_max_html_bytes"], s["site"]["matrix_pages"]
+    filt = s["browser"]["matrix_filter"]
+    filt_ms = filt.get("median_ms")
+    size_ok, filt_ok = size <= MB, (None if filt_ms is None else filt_ms <= 100)
+    detail = (f"largest matrix page {size / MB:.2f} MB of {pages} matrix page(s); filter: {filt['status']}"
+              + (f", median {filt_ms} ms (max {filt.get('max_ms')} ms, {filt.get('selector')})" if filt_ms is not None else ""))
+    causes = []
+    if not size_ok:
+        cells = f"{s['plan']['departments']:,} departments × {s['plan']['tasks']} tasks = " \
+                f"{s['plan']['departments'] * s['plan']['tasks']:,} cells"
+        causes.append(f"the matrix is one table of {cells} on a single page" if pages == 1
+                      else f"{cells} split over {pages} pages, the largest still {size / MB:.2f} MB")
+    if filt_ok is False:
+        causes.append(f"updating the rows after a keystroke takes {filt_ms} ms (median) at this size")
+    status = "FAIL" if (not size_ok or filt_ok is False) else ("PASS" if filt_ok else "NOT MEASURABLE YET")
+    return budget("matrix_at_scale", status, {"max_html_bytes": size, "filter_median_ms": filt_ms}, limit, detail,
+                  "; ".join(causes))
+
+
+def check_budgets(results: dict) -> list[dict]:
     out = []
-
-    def add(key, status, value, limit, detail, cause=""):
-        out.append({"id": key, "budget": BUDGETS[key], "status": status, "value": value, "limit": limit,
-                    "detail": detail, "cause": cause if status == "FAIL" else ""})
-
-    # generation share
-    parts, ok = [], True
-    for k in ("1", "10"):
-        if k not in scales:
-            continue
-        s = scales[k]
-        share = s["stages"]["generate_s"] / s["build"]["min_s"]
-        s["generation_share"] = share
-        ok = ok and share < 0.10
-        parts.append(f"{k}×: {s['stages']['generate_s']:.2f} s / {s['build']['min_s']:.2f} s = {share:.1%}")
-    if parts:
-        worst = max(scales[k]["generation_share"] for k in ("1", "10") if k in scales)
-        cause = ("page generation (benchmarks/gen_timing.py; profile it with cProfile) takes more than a tenth "
-                 "of the build: look for lookups that scan every assignment or paragraph once per page or cell")
-        add("generation_share", verdict(ok), round(worst, 3), 0.10,
-            "; ".join(parts) + ("" if "10" in scales else " (10× not run)"), cause)
-    else:
-        add("generation_share", "SKIPPED", None, 0.10, "1× not run")
-
-    # build growth
-    if "1" in scales and "50" in scales:
-        ratio = scales["50"]["build"]["min_s"] / scales["1"]["build"]["min_s"]
-        html_ratio = scales["50"]["site"]["html_bytes"] / scales["1"]["site"]["html_bytes"]
-        nav1, nav50 = scales["1"]["site"]["primary_nav_bytes_home"], scales["50"]["site"]["primary_nav_bytes_home"]
-        cause = (f"the output grows faster than the data: 50× the data writes {html_ratio:.0f}× the HTML "
-                 f"({scales['1']['site']['html_bytes'] / MB:.1f} MB → {scales['50']['site']['html_bytes'] / MB:.0f} MB). "
-                 f"Every page carries the primary navigation, which lists every task: {nav1 / 1000:.0f} kB per page "
-                 f"at 1×, {nav50 / 1000:.0f} kB at 50×, so pages × tasks grows quadratically; Material renders "
-                 f"that nav per page and the search plugin parses each page.")
-        add("build_growth", verdict(ratio <= 60), round(ratio, 1), 60,
-            f"min build {scales['1']['build']['min_s']:.2f} s at 1×, {scales['50']['build']['min_s']:.2f} s at 50× "
-            f"= {ratio:.1f}× (median {scales['50']['build']['median_s'] / scales['1']['build']['median_s']:.1f}×)", cause)
-    else:
-        add("build_growth", "SKIPPED", None, 60, "needs the 1× and 50× runs")
-
-    # home transfer vs Material's minimal page
-    minimal = results.get("material_minimal")
-    if "1" in scales and minimal:
-        ours = scales["1"]["browser"]["transfer"]["home"]
-        theirs = minimal["transfer"]
-        ratio = ours["page"]["gzip"] / theirs["page"]["gzip"]
-        diff = {c: ours["by_category"][c]["gzip"] - theirs["by_category"][c]["gzip"] for c in chrome.PAGE_CATEGORIES}
-        extra = ", ".join(f"{c} {d / 1000:+.1f} kB" for c, d in diff.items() if d)
-        add("home_transfer", verdict(ratio <= 1.15), round(ratio, 3), 1.15,
-            f"ours {ours['page']['gzip'] / 1000:.1f} kB vs Material minimal {theirs['page']['gzip'] / 1000:.1f} kB gzipped "
-            f"= {ratio:.0%} ({ours['method']}); search separately: ours {ours['search']['gzip'] / 1000:.1f} kB, "
-            f"minimal {theirs['search']['gzip'] / 1000:.1f} kB",
-            f"the difference is {extra}")
-    else:
-        add("home_transfer", "SKIPPED", None, 1.15, "needs the 1× run")
-
-    # search index vs plain text
-    if "1" in scales:
-        index = scales["1"]["site"]["search_index"]
-        text_gz = results["plain_text"]["gzip_bytes"]
-        ratio = index["gzip_bytes"] / text_gz
-        gz_by = sorted(((v["gzip_bytes_as_utf8"], k) for k, v in index["by_section"].items()), reverse=True)
-        parts = ", ".join(f"{k} {b / 1000:.1f} kB" for b, k in gz_by[:5])
-        utf8 = index["if_utf8_compact"]["gzip_bytes"]
-        plain = index["if_utf8_without_zero_width_spaces"]["gzip_bytes"]
-        alone = index["if_full_text_page_only"]["gzip_bytes"]
-        cause = (f"(1) escaping: the index is written as ASCII-escaped JSON ({index['ascii_escapes']:,} \\uXXXX "
-                 f"escapes, 6 bytes per Chinese character instead of 3); as compact UTF-8 it would gzip to "
-                 f"{utf8 / 1000:.1f} kB ({utf8 / text_gz:.2f}×). (2) segmentation: {index['zero_width_spaces']:,} "
-                 f"zero-width spaces inserted between Chinese words; without them {plain / 1000:.1f} kB "
-                 f"({plain / text_gz:.2f}×). (3) repetition: the full-text page alone would be {alone / 1000:.1f} kB "
-                 f"({alone / text_gz:.2f}×); the rest is other pages repeating the document — per section, "
-                 f"each gzipped alone as UTF-8: {parts}; {index['repeated_text_share']:.0%} of the indexed text "
-                 f"is repeated across entries (the document line on every page, each task's lists of lead and "
-                 f"responsible departments on every department page, measures quoted on task pages).")
-        add("search_index_size", verdict(ratio <= 2), round(ratio, 2), 2,
-            f"index {index['gzip_bytes'] / 1000:.1f} kB gzipped ({index['raw_bytes'] / 1000:.0f} kB raw) vs plain "
-            f"text {text_gz / 1000:.1f} kB gzipped ({results['plain_text']['raw_bytes'] / 1000:.0f} kB raw) = {ratio:.2f}×",
-            cause)
-    else:
-        add("search_index_size", "SKIPPED", None, 2, "needs the 1× run")
-
-    # matrix at 50×
-    if "50" in scales:
-        s = scales["50"]
-        size = s["site"]["matrix_max_html_bytes"]
-        filt = s["browser"]["matrix_filter"]
-        size_ok = size <= MB
-        filt_ms = filt.get("median_ms")
-        filt_ok = None if filt_ms is None else filt_ms <= 100
-        detail = (f"largest matrix page {size / MB:.2f} MB over {s['site']['matrix_pages']} matrix page(s); "
-                  f"filter: {filt['status']}" + (f", median {filt_ms} ms (max {filt.get('max_ms')} ms)" if filt_ms is not None else ""))
-        causes = []
-        if not size_ok:
-            causes.append(f"the matrix is one table of {s['plan']['departments']} departments × {s['plan']['tasks']} "
-                          f"tasks = {s['plan']['departments'] * s['plan']['tasks']:,} cells on a single page")
-        if filt_ok is False:
-            causes.append("the filter's update of the rows takes longer than 100 ms at this size")
-        status = "FAIL" if (not size_ok or filt_ok is False) else ("PASS" if filt_ok else "NOT MEASURABLE YET")
-        add("matrix_at_scale", status, {"max_html_bytes": size, "filter_median_ms": filt_ms},
-            {"max_html_bytes": MB, "filter_median_ms": 100}, detail, "; ".join(causes))
-        if status == "FAIL" and filt_ok is None:
-            out[-1]["detail"] += " (the filter part is not measurable yet)"
-    else:
-        add("matrix_at_scale", "SKIPPED", None, {"max_html_bytes": MB, "filter_median_ms": 100}, "needs the 50× run")
+    for check in (generation_share, build_growth, home_transfer, search_index_size, matrix_at_scale):
+        try:
+            out.append(check(results))
+        except (KeyError, TypeError, ZeroDivisionError) as err:  # a figure is missing: say so, keep the rest
+            out.append(budget(check.__name__, "ERROR", None, None, f"could not evaluate: {type(err).__name__} {err}"))
     return out
 
 
