@@ -5,6 +5,7 @@
 #   ./scripts/dev.sh test     the whole test suite, real-browser tests included
 #   ./scripts/dev.sh check    check data/plan.yaml only
 #   ./scripts/dev.sh build    build the site into site/ (left untouched if the build fails)
+#   ./scripts/dev.sh bench    benchmark build and page cost at 1x, 10x, 50x (--quick: 1x only)
 #
 # Needs Python 3.10+. For tests it also installs Debian's chromium and a Chinese font when they are
 # missing (apt-get, as root or through sudo); Playwright drives that Chromium, it never downloads one.
@@ -70,8 +71,13 @@ case "$cmd" in
     setup_python
     exec "$PY" scripts/build_pages.py build "$@"
     ;;
+  bench)
+    setup_python
+    setup_browser
+    exec "$PY" benchmarks/bench.py "$@"
+    ;;
   *)
-    sed -n '2,12p' "$0"
+    sed -n '2,13p' "$0"
     exit 2
     ;;
 esac

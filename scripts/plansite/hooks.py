@@ -14,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from . import exports, guide, history, preview, routes
+from . import exports, guide, history, navscale, preview, routes
 from .load import load_plan
 from .model import Plan
 from .pages import Builder, Page
@@ -64,6 +64,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _freshness.clear()
     _freshness.update(history.page_freshness(root, DATA_FILE.as_posix(), plan, _generated, skip=NOT_FROM_DATA))
     config.nav = navigation(plan)
+    config.theme["features"] = navscale.theme_features(plan, config.theme["features"])  # large plans: pruned nav
     return config
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
-from . import document
+from . import document, findnames
 from .document import Block
 from .model import AnnexRow, Department, Measure, Plan, Task
 
@@ -61,7 +61,16 @@ class PlanIndex:
 
     def task_number(self, task: Task) -> int:
         """The annex numbers tasks 1–5 within each kind."""
-        return [t.id for t in self.tasks if t.kind == task.kind].index(task.id) + 1
+        return self._task_numbers[task.id]
+
+    @cached_property
+    def _task_numbers(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        out = {}
+        for t in self.tasks:
+            counts[t.kind] = counts.get(t.kind, 0) + 1
+            out[t.id] = counts[t.kind]
+        return out
 
     @cached_property
     def assignments(self) -> tuple[Assignment, ...]:
@@ -75,21 +84,30 @@ class PlanIndex:
                     out.append(Assignment(task, dept, role, ref.printed or dept.name))
         return tuple(out)
 
+    # The lookups below are grouped once rather than filtered per call: pages ask them for every
+    # department × task, which made generation cubic in the size of the plan (see benchmarks/).
     @cached_property
-    def _by_task_role(self) -> dict[tuple[str, Role], list[Assignment]]:
-        out: dict[tuple[str, Role], list[Assignment]] = {}
+    def _by_task_role(self) -> dict[tuple[str, Role], tuple[Assignment, ...]]:
+        groups: dict[tuple[str, Role], list[Assignment]] = {}
         for a in self.assignments:
-            out.setdefault((a.task.id, a.role), []).append(a)
-        return out
+            groups.setdefault((a.task.id, a.role), []).append(a)
+        return {key: tuple(group) for key, group in groups.items()}
 
     @cached_property
-    def _by_department(self) -> dict[str, list[Assignment]]:
-        out: dict[str, list[Assignment]] = {}
+    def _by_department(self) -> dict[str, tuple[Assignment, ...]]:
+        groups: dict[str, list[Assignment]] = {}
         for a in self.assignments:
-            out.setdefault(a.department.id, []).append(a)
-        return out
+            groups.setdefault(a.department.id, []).append(a)
+        return {key: tuple(group) for key, group in groups.items()}
 
-    # Lookups by key, not scans: the 50× benchmark plan has ~10,000 assignments.
+    @cached_property
+    def _roles(self) -> dict[tuple[str, str], Role]:
+        """(department, task) → role. checks.py lets a department appear once per task; the first would win."""
+        roles: dict[tuple[str, str], Role] = {}
+        for a in self.assignments:
+            roles.setdefault((a.department.id, a.task.id), a.role)
+        return roles
+
     def for_task(self, task: Task, role: Role) -> list[Assignment]:
         return list(self._by_task_role.get((task.id, role), ()))
 
@@ -97,16 +115,14 @@ class PlanIndex:
         return list(self._by_department.get(dept.id, ()))
 
     def role_of(self, dept: Department, task: Task) -> Role | None:
-        for a in self.for_department(dept):
-            if a.task.id == task.id:
-                return a.role
-        return None
+        return self._roles.get((dept.id, task.id))
 
     @cached_property
     def departments_sorted(self) -> tuple[Department, ...]:
         """Registry order is the editors' order; pages list departments by kind, then as registered."""
         kinds = ("区委部门", "区政府部门", "群团组织", "其他")
-        return tuple(sorted(self.plan.departments, key=lambda d: (kinds.index(d.kind), self.plan.departments.index(d))))
+        ranked = sorted(enumerate(self.plan.departments), key=lambda pair: (kinds.index(pair[1].kind), pair[0]))
+        return tuple(d for _, d in ranked)
 
     @cached_property
     def body(self) -> list[Block]:
@@ -115,10 +131,19 @@ class PlanIndex:
     def mentions(self, dept: Department) -> list[Mention]:
         """Paragraphs of the body that name the department itself (e.g. 区科协 in 组织实施)."""
         names = sorted((dept.name, *dept.variants), key=len, reverse=True)
-        out = []
-        for block in self.body:
-            for name in names:
-                if name in block.printed:
-                    out.append(Mention(block, name))
-                    break
-        return out
+        found: dict[int, str] = {}  # block → the department's longest name in it
+        for name in names:
+            for i in self._blocks_naming(name):
+                found.setdefault(i, name)
+        return [Mention(self.body[i], found[i]) for i in sorted(found)]
+
+    @cached_property
+    def _name_blocks(self) -> dict[str, list[int]]:
+        """Every registered name → the body blocks containing it, found in one pass (see findnames)."""
+        names = [n for d in self.plan.departments for n in (d.name, *d.variants)]
+        return findnames.occurrences([b.printed for b in self.body], names)
+
+    def _blocks_naming(self, name: str) -> list[int]:
+        if name in self._name_blocks:
+            return self._name_blocks[name]
+        return [i for i, b in enumerate(self.body) if name in b.printed]  # a department outside the registry

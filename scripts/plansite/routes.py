@@ -1,6 +1,9 @@
 """Where each page lives. URLs come from ids only, so rewording a title never breaks a link."""
 from __future__ import annotations
 
+import functools
+import posixpath
+
 from .model import Audience, Department, Task
 
 HOME = "index.md"
@@ -34,17 +37,7 @@ def url_of(src: str) -> str:
     return stem + "/"
 
 
-def _relpath(target: str, start: str) -> str:
-    """posixpath.relpath for the site's own normalised relative paths, without touching the file
-    system (relpath calls getcwd twice; department pages make hundreds of thousands of links at 50×)."""
-    t = [p for p in target.split("/") if p not in ("", ".")]
-    s = [p for p in start.split("/") if p not in ("", ".")]
-    common = 0
-    while common < min(len(t), len(s)) and t[common] == s[common]:
-        common += 1
-    return "/".join([".."] * (len(s) - common) + t[common:]) or "."
-
-
+@functools.lru_cache(maxsize=4096)  # the matrix asks for the same few links once per cell
 def href(from_src: str, to_src: str, anchor: str = "") -> str:
     """A relative link from one page to another (or to a file such as a download), as MkDocs would write it."""
     target = url_of(to_src) if to_src.endswith(".md") else to_src
@@ -53,6 +46,7 @@ def href(from_src: str, to_src: str, anchor: str = "") -> str:
     if to_src.endswith(".md"):
         rel = "./" if rel == "." else rel + "/"
     return rel + (f"#{anchor}" if anchor else "")
+
 
 
 # ── officials: the split matrix and the downloads (files, not pages) ─────────
@@ -67,3 +61,18 @@ def department_download(dept: Department, ext: str) -> str:
 
 def matrix_download(ext: str) -> str:
     return f"downloads/matrix.{ext}"
+
+
+def _relpath(target: str, start: str) -> str:
+    """posixpath.relpath for two site-relative paths, without touching the file system.
+
+    posixpath.relpath makes both paths absolute with os.getcwd() on every call; pages call href()
+    about a million times for a plan 50 times the real size, and that cost dominated generation."""
+    if ".." in target.split("/") or ".." in start.split("/"):  # never produced by url_of; keep it exact anyway
+        return posixpath.relpath(target or ".", start or ".")
+    to = [part for part in target.split("/") if part not in ("", ".")]
+    here = [part for part in start.split("/") if part not in ("", ".")]
+    common = 0
+    while common < min(len(to), len(here)) and to[common] == here[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."

@@ -1,0 +1,35 @@
+"""Time the pipeline's own stages in one project copy, in a fresh process (run by bench.py).
+
+  python benchmarks/gen_timing.py PROJECT_DIR REPEAT
+
+Prints one JSON object: per run, the seconds to load and validate data/plan.yaml and the seconds
+to generate every page (page contexts + Jinja → Markdown, exactly what the MkDocs hook does).
+The project's own scripts/ are imported, so a scaled copy is timed with the code it builds with.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+
+def main(project: Path, repeat: int) -> dict:
+    sys.path.insert(0, str(project / "scripts"))
+    from plansite.hooks import generate
+    from plansite.load import load_plan
+
+    runs = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        plan = load_plan(project / "data" / "plan.yaml", "data/plan.yaml")
+        t1 = time.perf_counter()
+        pages = generate(plan)
+        t2 = time.perf_counter()
+        runs.append({"load_s": t1 - t0, "generate_s": t2 - t1})
+    markdown_bytes = sum(len(v.encode("utf-8")) if isinstance(v, str) else len(v) for v in pages.values())
+    return {"runs": runs, "generated_files": len(pages), "generated_bytes": markdown_bytes}
+
+
+if __name__ == "__main__":
+    print(json.dumps(main(Path(sys.argv[1]).resolve(), int(sys.argv[2]))))

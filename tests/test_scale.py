@@ -1,0 +1,183 @@
+"""Generation at scale: the grouped lookups of PlanIndex, the one-pass name finder and the
+file-system-free relative links give exactly what the straightforward versions gave, page for
+page, on the real plan and on a synthetic plan three times its size (whose department names
+contain one another: 区科协 and 区科协（2）)."""
+from __future__ import annotations
+
+import posixpath
+import sys
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import PLAN, ROOT
+from plansite import findnames, routes
+from plansite.hooks import generate
+from plansite.index import Mention, PlanIndex
+from plansite.load import load_plan, parse_plan
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import synth  # noqa: E402
+
+
+# ── the straightforward versions, as they were before the lookups were grouped ──────────────
+def naive_for_task(self, task, role):
+    return [a for a in self.assignments if a.task.id == task.id and a.role == role]
+
+
+def naive_for_department(self, dept):
+    return [a for a in self.assignments if a.department.id == dept.id]
+
+
+def naive_role_of(self, dept, task):
+    for a in naive_for_department(self, dept):
+        if a.task.id == task.id:
+            return a.role
+    return None
+
+
+def naive_task_number(self, task):
+    return [t.id for t in self.tasks if t.kind == task.kind].index(task.id) + 1
+
+
+def naive_departments_sorted(self):
+    kinds = ("区委部门", "区政府部门", "群团组织", "其他")
+    return tuple(sorted(self.plan.departments, key=lambda d: (kinds.index(d.kind), self.plan.departments.index(d))))
+
+
+def naive_mentions(self, dept):
+    names = sorted((dept.name, *dept.variants), key=len, reverse=True)
+    out = []
+    for block in self.body:
+        for name in names:
+            if name in block.printed:
+                out.append(Mention(block, name))
+                break
+    return out
+
+
+NAIVE = {"for_task": naive_for_task, "for_department": naive_for_department, "role_of": naive_role_of,
+         "task_number": naive_task_number, "mentions": naive_mentions}
+
+
+@pytest.fixture(scope="module")
+def plan3():
+    text = yaml.safe_dump(synth.scaled(load_plan(PLAN), 3), allow_unicode=True, sort_keys=False, width=10_000)
+    return parse_plan(text, "plan-3x.yaml")
+
+
+@pytest.fixture(scope="module", params=["real", "3x"])
+def some_plan(request, plan, plan3):
+    return plan if request.param == "real" else plan3
+
+
+def test_synthetic_plan_has_names_inside_names(plan3):
+    names = [n for d in plan3.departments for n in (d.name, *d.variants)]
+    assert any(a != b and a in b for a in names[:40] for b in names)
+
+
+def test_lookups_match_the_straightforward_scans(some_plan):
+    index = PlanIndex(some_plan)
+    assert index.departments_sorted == naive_departments_sorted(index)
+    for task in index.tasks:
+        assert index.task_number(task) == naive_task_number(index, task)
+        for role in ("lead", "responsible"):
+            assert index.for_task(task, role) == naive_for_task(index, task, role)
+    for dept in some_plan.departments:
+        assert index.for_department(dept) == naive_for_department(index, dept)
+        assert index.mentions(dept) == naive_mentions(index, dept)
+        for task in index.tasks:
+            assert index.role_of(dept, task) == naive_role_of(index, dept, task)
+    assert any(index.mentions(d) for d in some_plan.departments)  # the comparison saw real mentions
+
+
+def test_pages_are_byte_identical_to_the_straightforward_generation(some_plan, monkeypatch):
+    fast = generate(some_plan)
+    routes.href.cache_clear()
+    with monkeypatch.context() as m:
+        for name, function in NAIVE.items():
+            m.setattr(PlanIndex, name, function)
+        m.setattr(PlanIndex, "departments_sorted", property(naive_departments_sorted))
+        m.setattr(routes, "_relpath", lambda target, start: posixpath.relpath(target or ".", start or "."))
+        m.setattr(routes, "href", routes.href.__wrapped__)
+        slow = generate(some_plan)
+    assert list(fast) == list(slow)
+    for src in fast:
+        assert fast[src] == slow[src], src
+
+
+# ── the building blocks, against their definitions ──────────────────────────────────────────
+@settings(max_examples=300, deadline=None)
+@given(texts=st.lists(st.text(alphabet="区科协教委局（）2", max_size=30), max_size=8),
+       names=st.lists(st.text(alphabet="区科协教委局（）2", min_size=1, max_size=6), max_size=10))
+def test_occurrences_is_substring_search(texts, names):
+    found = findnames.occurrences(texts, names)
+    assert set(found) == set(names)
+    for name in names:
+        assert found[name] == [i for i, text in enumerate(texts) if name in text], name
+
+
+segment = st.sampled_from(["a", "b", "actions", "departments", "kexie", "index.html"])
+site_path = st.lists(segment, max_size=4).map(lambda parts: "/".join(parts))
+
+
+@settings(max_examples=500, deadline=None)
+@given(target=site_path, start=site_path, trailing=st.booleans())
+def test_relpath_is_posixpath_relpath(target, start, trailing):
+    start = start + "/" if trailing and start else start
+    assert routes._relpath(target, start) == posixpath.relpath(target or ".", start or ".")
+
+
+def test_mentions_keep_document_order_across_a_departments_names(plan):
+    """A department with two names, the shorter one found first in the document and the longer one
+    later in paragraphs without the shorter: its mentions still come in reading order, each with
+    the longest of its names found there."""
+    import dataclasses
+
+    body = PlanIndex(plan).body
+    short = body[0].printed[:2]
+    long = next(b.printed[:6] for b in body[1:] if short not in b.printed and b.printed[:6] not in body[0].printed)
+    dept = dataclasses.replace(plan.departments[0], name=long, variants=(short,))
+    index = PlanIndex(dataclasses.replace(plan, departments=(dept, *plan.departments[1:])))
+    mentions = index.mentions(dept)
+    assert {m.name for m in mentions} == {short, long}
+    assert mentions == naive_mentions(index, dept)
+    order = [b.anchor for b in body]
+    assert [order.index(m.block.anchor) for m in mentions] == sorted(order.index(m.block.anchor) for m in mentions)
+
+
+# ── the navigation of a large plan ──────────────────────────────────────────────────────────
+def test_navigation_is_pruned_only_for_large_plans(plan, plan3):
+    from plansite import navscale
+
+    features = ["navigation.top", "toc.follow"]
+    assert navscale.theme_features(plan, features) == features  # the real plan: full navigation
+    assert navscale.theme_features(plan3, features) == [*features, "navigation.prune"]
+    assert navscale.theme_features(plan3, [*features, "navigation.prune"]) == [*features, "navigation.prune"]
+
+
+def test_large_plan_site_carries_only_its_own_section_in_the_nav(tmp_path, site_dir):
+    import shutil
+
+    from conftest import build_site
+
+    for part in ("scripts", "docs", "overrides", "data"):
+        shutil.copytree(ROOT / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    synth.write_scaled(3, tmp_path / "data" / "plan.yaml")
+    result = build_site(tmp_path / "site", tmp_path / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    department = primary_nav(tmp_path / "site" / "departments" / "kexie" / "index.html")
+    action = primary_nav(tmp_path / "site" / "actions" / "youth" / "index.html")
+    assert "md-nav__item--pruned" in department and "youth-3/" not in department  # no task list here
+    assert "../youth-3/" in action  # its own section is listed in full
+    real = primary_nav(site_dir / "departments" / "kexie" / "index.html")
+    assert "md-nav__item--pruned" not in real and "../../actions/youth/" in real and "../../projects/" in real
+
+
+def primary_nav(page) -> str:
+    html = page.read_text(encoding="utf-8")
+    start = html.index('<div class="md-sidebar md-sidebar--primary"')
+    return html[start:html.index('<div class="md-sidebar md-sidebar--secondary"', start)]
