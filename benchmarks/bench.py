@@ -50,8 +50,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import browser as chrome  # noqa: E402
 import synth  # noqa: E402
+from plansite.hooks import BUILD_INPUTS  # noqa: E402
 
-PROJECT_PARTS = ("mkdocs.yml", "scripts", "docs", "overrides", "data")
 QUERIES = ["区科协", "青少年", "科普大篷车", "应急科普"]
 PAGES = {"home": "", "department": "departments/kexie/", "action": "actions/youth/", "matrix": "matrix/"}
 MB = 1_000_000
@@ -71,10 +71,11 @@ def make_project(work: Path, name: str, k: int) -> Path:
     """A copy of the project whose data/plan.yaml is the real plan (k=1) or k times its size."""
     project = work / name
     project.mkdir(parents=True)
-    for part in PROJECT_PARTS:
+    for part in BUILD_INPUTS:
         source = ROOT / part
+        (project / part).parent.mkdir(parents=True, exist_ok=True)
         if source.is_dir():
-            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".cache"))
         else:
             shutil.copy2(source, project / part)
     if k != 1:

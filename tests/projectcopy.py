@@ -7,13 +7,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+from plansite.hooks import BUILD_INPUTS
+
 ROOT = Path(__file__).resolve().parent.parent
-PARTS = ("mkdocs.yml", "overrides", "docs", "scripts", "data", "tests/fixtures")  # the guide quotes the fixtures
 
 
 def copy_project(dest: Path, plan_text: str | None = None) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
-    for part in PARTS:
+    for part in BUILD_INPUTS:
         src = ROOT / part
         (dest / part).parent.mkdir(parents=True, exist_ok=True)
         if src.is_dir():

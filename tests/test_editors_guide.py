@@ -36,7 +36,7 @@ def test_the_guide_shows_the_checks_real_message(guide_md, path: Path):
 
 def test_a_new_fixture_without_an_explanation_stops_the_build(monkeypatch):
     monkeypatch.delitem(guide.MISTAKES, "yaml-tab")
-    with pytest.raises(ValueError, match="yaml-tab"):
+    with pytest.raises(guide.GuideError, match="yaml-tab"):
         guide.examples()
 
 

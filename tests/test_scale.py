@@ -159,20 +159,17 @@ def test_navigation_is_pruned_only_for_large_plans(plan, plan3):
 
 
 def test_large_plan_site_carries_only_its_own_section_in_the_nav(tmp_path, site_dir):
-    import shutil
-
     from conftest import build_site
+    from projectcopy import copy_project
 
-    for part in ("scripts", "docs", "overrides", "data"):
-        shutil.copytree(ROOT / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_project(tmp_path)
     synth.write_scaled(3, tmp_path / "data" / "plan.yaml")
     result = build_site(tmp_path / "site", tmp_path / "mkdocs.yml")
     assert result.returncode == 0, result.stderr
     department = primary_nav(tmp_path / "site" / "departments" / "kexie" / "index.html")
     action = primary_nav(tmp_path / "site" / "actions" / "youth" / "index.html")
-    assert "md-nav__item--pruned" in department and "youth-3/" not in department  # no task list here
-    assert "../youth-3/" in action  # its own section is listed in full
+    assert "md-nav__item--pruned" in department and "youth-c3/" not in department  # no task list here
+    assert "../youth-c3/" in action  # its own section is listed in full
     real = primary_nav(site_dir / "departments" / "kexie" / "index.html")
     assert "md-nav__item--pruned" not in real and "../../actions/youth/" in real and "../../projects/" in real
 

@@ -11,13 +11,35 @@ import re
 from typing import Iterable, Sequence
 
 
-def _trie_pattern(node: dict) -> str:
-    """The regex matching the longest name that continues from this trie node."""
-    alternatives = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch != ""]
-    if not alternatives:
-        return ""
-    body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-    return f"(?:{body})?" if "" in node else body  # "" marks the end of a name: stopping here is allowed
+def _trie_pattern(root: dict) -> str:
+    """The regex matching the longest name that continues from the root.
+
+    Built without recursion and with runs of single-child nodes written as one literal, so a very
+    long name (an editor can paste anything) costs neither Python's stack nor regex nesting depth;
+    groups nest only where names branch or end."""
+    patterns: dict[int, str] = {}
+    stack: list[tuple[dict, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if not children_done:
+            stack.append((node, True))
+            stack.extend((child, False) for ch, child in node.items() if ch != "")
+            continue
+        alternatives = []
+        for ch, child in sorted(node.items()):
+            if ch == "":
+                continue
+            run = ch
+            while len(child) == 1 and "" not in child:  # a chain with no branch and no name ending
+                (next_ch, child), = child.items()
+                run += next_ch
+            alternatives.append(re.escape(run) + patterns[id(child)])
+        if not alternatives:
+            patterns[id(node)] = ""
+            continue
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        patterns[id(node)] = f"(?:{body})?" if "" in node else body  # "" marks the end of a name
+    return patterns[id(root)]
 
 
 def occurrences(texts: Sequence[str], names: Iterable[str]) -> dict[str, list[int]]:

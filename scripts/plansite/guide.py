@@ -21,6 +21,12 @@ ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "invalid"
 SHOWN_AS = "data/plan.yaml"  # the fixtures stand for the editor's file
 
+
+
+class GuideError(Exception):
+    """The guide's examples and its fixtures disagree: a developer's mistake, reported without a traceback."""
+
+
 # What each kind of mistake means and how to fix it, in the order an editor meets them. A test
 # checks that every fixture has an entry here, so a new kind of mistake gets explained.
 MISTAKES: dict[str, tuple[str, str]] = {
@@ -93,10 +99,10 @@ def excerpt(lines: list[str], first: int, last: int, marked: set[int] = frozense
 def examples() -> tuple[Example, ...]:
     found = {p.stem: p for p in FIXTURES.glob("*.yaml")}
     if not found:
-        raise ValueError(f"no invalid fixtures in {FIXTURES}: the editors' guide takes its examples from them")
+        raise GuideError(f"no invalid fixtures in {FIXTURES}: the editors' guide takes its examples from them")
     missing = sorted(set(found) - set(MISTAKES))
     if missing:  # a new fixture must be explained to editors before the site builds
-        raise ValueError(f"plansite/guide.py MISTAKES has no explanation for {missing}")
+        raise GuideError(f"plansite/guide.py MISTAKES has no explanation for {missing}")
     out = []
     for name, (title, explanation) in MISTAKES.items():
         if name not in found:
@@ -109,7 +115,7 @@ def examples() -> tuple[Example, ...]:
             shots = tuple(excerpt(lines, p.line - 2, p.line + 1, {p.line}) for p in err.problems)
             out.append(Example(name, title, explanation, shots, err.report()))
         else:
-            raise ValueError(f"{found[name]} is meant to be invalid but passes the check")
+            raise GuideError(f"{found[name]} is meant to be invalid but passes the check")
     return tuple(out)
 
 

@@ -23,6 +23,9 @@ from .render import Renderer
 from .timeline import BuildDateError
 
 DATA_FILE = Path("data") / "plan.yaml"
+# Everything a build reads, relative to the project root: what a throwaway copy of the project needs
+# (the tests' and the benchmark's). The editors' guide quotes the invalid fixtures, hence tests/fixtures.
+BUILD_INPUTS = ("mkdocs.yml", "overrides", "docs", "scripts", "data", "tests/fixtures")
 
 _generated: dict[str, str | bytes] = {}  # src path → content, for the build in progress
 _freshness: dict[str, history.Freshness] = {}  # src path → when its data last changed (empty outside git)
@@ -59,7 +62,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _generated.clear()
     try:
         _generated.update(generate(plan, config.site_url or "", (root / DATA_FILE).read_text(encoding="utf-8")))
-    except BuildDateError as err:
+    except (BuildDateError, guide.GuideError) as err:
         raise PluginError(f"{err}\n网站没有生成，已有的网站保持不变。") from None
     _freshness.clear()
     _freshness.update(history.page_freshness(root, DATA_FILE.as_posix(), plan, _generated, skip=NOT_FROM_DATA))
