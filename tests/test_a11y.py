@@ -163,8 +163,10 @@ def test_keyboard_alone_reaches_and_works_the_elder_switch(page, site_url):
         pytest.fail("Tab never reached the 长辈模式 switch")
     assert focused(page)["visible"]
     page.keyboard.press("Enter")
-    assert page.evaluate("document.documentElement.classList.contains('pl-elder')")
+    # the mode's stylesheet is fetched the first time it is turned on; the switch flips once it has arrived
+    page.wait_for_function("document.documentElement.classList.contains('pl-elder')", timeout=5000)
     assert page.locator("[data-pl-elder-toggle]").get_attribute("aria-pressed") == "true"
+    assert page.evaluate("parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)") >= 18
     page.keyboard.press("Space")
     assert not page.evaluate("document.documentElement.classList.contains('pl-elder')")
     assert page.locator("[data-pl-elder-toggle]").get_attribute("aria-pressed") == "false"

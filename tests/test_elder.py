@@ -47,10 +47,13 @@ def test_switch_is_visible_and_remembered_across_pages(phone, site_url):
     assert switch.get_attribute("aria-pressed") == "false" and not is_elder(phone)
     box = switch.bounding_box()
     assert box["x"] + box["width"] <= 360 and box["height"] >= 24
-    switch.click()
-    assert is_elder(phone) and switch.get_attribute("aria-pressed") == "true"
+    switch.click()  # the first time, the mode's stylesheet is fetched before the switch flips
+    phone.wait_for_function("document.documentElement.classList.contains('pl-elder')", timeout=5000)
+    assert switch.get_attribute("aria-pressed") == "true"
+    assert phone.locator("link[data-pl-elder-css]").count() == 1
     phone.goto(site_url + "targets/")
     assert is_elder(phone)
+    assert phone.locator("link[data-pl-elder-css]").count() == 1  # written into <head> before the body
     assert phone.locator("[data-pl-elder-toggle]").get_attribute("aria-pressed") == "true"
     phone.locator("[data-pl-elder-toggle]").click()
     phone.goto(site_url + "text/")

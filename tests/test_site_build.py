@@ -61,3 +61,40 @@ def test_full_text_page_has_every_paragraph_anchor(site_dir, plan):
     ids = parse(site_dir / "text" / "index.html").ids
     missing = [b.anchor for b in blocks(plan) if b.anchor not in ids]
     assert missing == []
+
+
+def stylesheets_and_scripts(page):
+    import re
+
+    text = page.read_text(encoding="utf-8")
+    css = re.findall(r'<link rel="stylesheet" href="(?:\.\./)*assets/([a-z0-9]+)\.css"', text)
+    js = re.findall(r'<script src="(?:\.\./)*assets/([a-z0-9]+)\.js"', text)
+    return css, js
+
+
+def test_pages_load_only_the_styles_and_scripts_they_use(site_dir):
+    """Page weight on slow links: the officials' matrix code is not on the home page, 长辈模式's styles
+    come only when that mode is on (overrides/main.html), page-specific files via front matter."""
+    assert stylesheets_and_scripts(site_dir / "index.html") == (["plansite", "a11y", "public"], ["elder"])
+    assert stylesheets_and_scripts(site_dir / "actions" / "youth" / "index.html") == (["plansite", "a11y"], ["elder"])
+    for page in ("departments/kexie", "departments", "matrix"):
+        assert stylesheets_and_scripts(site_dir / page / "index.html") == (
+            ["plansite", "a11y", "officials"], ["elder", "officials"]), page
+    assert stylesheets_and_scripts(site_dir / "targets" / "index.html")[0] == ["plansite", "a11y", "public"]
+    assert stylesheets_and_scripts(site_dir / "editors" / "index.html")[0] == ["plansite", "a11y", "editors"]
+
+
+def test_our_stylesheets_ship_without_comments(site_dir):
+    from conftest import ROOT
+
+    for source in (ROOT / "docs" / "assets").glob("*.css"):
+        built = (site_dir / "assets" / source.name).read_text(encoding="utf-8")
+        assert "/*" not in built and len(built) < len(source.read_text(encoding="utf-8")), source.name
+
+
+def test_minify_css_keeps_descendant_spaces():
+    from plansite.assets import minify_css
+
+    css = "/* why */\nhtml.pl-elder .md-typeset :is(.a, .b) {\n  font-size: .8rem;\n}\n.x > .y { color: red; }\n"
+    assert minify_css(css) == "html.pl-elder .md-typeset :is(.a, .b){font-size: .8rem}.x > .y{color: red}\n"
+    assert minify_css('.q::before { content: "/* kept */  ✓"; }') == '.q::before{content: "/* kept */  ✓"}\n'

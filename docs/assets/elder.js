@@ -15,7 +15,20 @@
     }
   }
 
+  // The stylesheet is fetched only once the mode is wanted (overrides/main.html writes it into <head>
+  // when the mode was already on); turning the mode on waits for it, so the page never shows half-styled.
+  function withStylesheet(done) {
+    if (document.querySelector("link[data-pl-elder-css]") || !window.plElderCss) { done(); return; }
+    var link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = window.plElderCss;
+    link.setAttribute("data-pl-elder-css", "");
+    link.onload = link.onerror = done;
+    document.head.appendChild(link);
+  }
+
   function set(on) {
+    if (on && !document.querySelector("link[data-pl-elder-css]")) { withStylesheet(function () { set(true); }); return; }
     root.classList.toggle("pl-elder", on);
     try {
       if (on) { localStorage.setItem(KEY, "1"); } else { localStorage.removeItem(KEY); }
@@ -30,7 +43,9 @@
 
   // Another tab switched: follow it.
   window.addEventListener("storage", function (event) {
-    if (event.key === KEY) { root.classList.toggle("pl-elder", event.newValue === "1"); sync(); }
+    if (event.key === KEY) {
+      withStylesheet(function () { root.classList.toggle("pl-elder", event.newValue === "1"); sync(); });
+    }
   });
 
   sync();

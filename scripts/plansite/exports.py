@@ -11,12 +11,12 @@ import csv
 import datetime
 import io
 import json
-import zipfile
 
-from . import routes
+from . import routes, xlsx
 from .index import KIND_LABELS, ROLE_LABELS, Assignment, PlanIndex
 from .model import Department, Plan, Task
 from .officials import short_labels
+from .xlsx import Sheet
 
 DUTY_COLUMNS = ("部门", "本部门角色", "类别", "序号", "任务", "附件中本部门的写法",
                 "其他牵头部门", "其他责任部门", "措施（原文小标题）", "任务页面")
@@ -144,58 +144,8 @@ def csv_bytes(rows: list[list]) -> bytes:
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
-class Sheet:
-    def __init__(self, title: str, rows: list[list], widths: tuple[int, ...] = (), wrap: tuple[int, ...] = (),
-                 freeze: str | None = None):
-        self.title, self.rows, self.widths, self.wrap, self.freeze = title, rows, widths, wrap, freeze
-
-
 def xlsx_bytes(title: str, sheets: list[Sheet], stamp: datetime.datetime) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-    from openpyxl.writer.excel import ExcelWriter
-
-    wb = Workbook()
-    wb.remove(wb.active)
-    bold, top, wrapped = Font(bold=True), Alignment(vertical="top"), Alignment(vertical="top", wrap_text=True)
-    for sheet in sheets:
-        ws = wb.create_sheet(sheet.title)
-        for r, row in enumerate(sheet.rows, 1):
-            for c, value in enumerate(row, 1):
-                if value == "" and r > 1:
-                    continue  # an empty matrix cell: no cell at all keeps a 50× matrix small and fast
-                cell = ws.cell(row=r, column=c, value=value)
-                if isinstance(value, str):
-                    cell.data_type = "s"  # text that starts with "=" stays text, never a formula
-                cell.alignment = wrapped if (c - 1) in sheet.wrap else top
-                if r == 1:
-                    cell.font = bold
-        for c, width in enumerate(sheet.widths, 1):
-            ws.column_dimensions[get_column_letter(c)].width = width
-        if sheet.freeze:
-            ws.freeze_panes = sheet.freeze
-        if len(sheet.rows) > 1:
-            ws.auto_filter.ref = ws.dimensions
-    props = wb.properties
-    props.title, props.creator, props.lastModifiedBy = title, "plansite", "plansite"
-    props.created = props.modified = stamp
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(wb, archive).write_data()  # not save_workbook(): it stamps the current time
-    return _fixed_zip(buf.getvalue(), stamp)
-
-
-def _fixed_zip(data: bytes, stamp: datetime.datetime) -> bytes:
-    """The same archive with every entry dated `stamp`: zipfile otherwise records the wall clock."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=stamp.timetuple()[:6])
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o600 << 16
-            dst.writestr(fixed, src.read(info.filename))
-    return out.getvalue()
+    return xlsx.workbook(title, sheets, stamp)
 
 
 def downloads(plan: Plan, site_url: str = "") -> dict[str, bytes]:

@@ -17,7 +17,7 @@ from typing import Iterable
 
 import yaml
 
-from . import routes
+from . import routes, yamlnodes
 from .document import body_blocks
 from .model import Plan
 
@@ -83,7 +83,7 @@ def spans(text: str) -> dict[str, tuple[int, int]]:
         out[path] = (first, max(last, first))
         return out[path][1]
 
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    root = yaml.compose(text, Loader=yamlnodes.LOADER)
     if root is not None:
         walk(root, WHOLE_FILE)
     return out

@@ -14,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from . import exports, guide, history, navscale, preview, routes
+from . import assets, exports, guide, history, navscale, preview, routes
 from .load import load_plan
 from .model import Plan
 from .pages import Builder, Page
@@ -116,4 +116,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if existing is not None:  # a hand-written page must not silently shadow generated data
             raise PluginError(f"docs/{src} 与自动生成的页面同名：请删除 docs/{src}，页面内容来自 data/plan.yaml。")
         files.append(File.generated(config, src, content=content))
+    for css in [f for f in files if f.src_uri.startswith("assets/") and f.src_uri.endswith(".css") and not f.generated_by]:
+        if css.abs_src_path and Path(css.abs_src_path).is_relative_to(Path(config.docs_dir).resolve()):
+            files.remove(css)  # our own stylesheets, not the theme's: ship them without comments
+            text = Path(css.abs_src_path).read_text(encoding="utf-8")
+            files.append(File.generated(config, css.src_uri, content=assets.minify_css(text)))
     return files

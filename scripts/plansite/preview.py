@@ -38,7 +38,7 @@ def error_html(err: PlanError) -> str:
 def error_pages(err: PlanError, known: Iterable[str]) -> dict[str, str]:
     """The same error page at every known page path, so whatever page the editor had open reloads into
     it; any other address gets it from overrides/404.html (config.extra.preview_error)."""
-    page = f"# {md_escape(TITLE)}\n\n{error_html(err)}"
+    page = f"---\npage_css: [editors]\n---\n\n# {md_escape(TITLE)}\n\n{error_html(err)}"
     return {src: page for src in sorted({routes.HOME, *(s for s in known if s.endswith(".md"))})}
 
 
