@@ -193,7 +193,7 @@ class Checker:
                              expected="从正文中原样复制的一句话", found=f"“{value.quote}”在正文中出现 {count} 次")
                 if value.value is not None and format_number(value.value) not in value.quote:
                     self.add(f"{path}.value", "数值", "数值没有出现在原文语句中",
-                             expected=f"原文语句中写的数字", found=format_number(value.value))
+                             expected="原文语句中写的数字", found=format_number(value.value))
                 if value.value is None and value.relative_to is None:
                     self.add(path, "指标数值", "既没有数值也没有比较对象",
                              expected="写 value，或写 comparison 和 relative_to", found="两者都没有")

@@ -1,0 +1,402 @@
+"""The page contexts: one frozen dataclass per page kind, and the small views they are made of.
+
+Templates read only these (render.py passes one as `c`); pages.Builder fills them from the plan.
+No Jinja, no MkDocs, no logic beyond the shapes themselves.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import charts, indicators, timeline
+from .document import Block
+from .index import Role
+from .model import Department, IndicatorValue, Task
+
+KIND_ORDER = ("区委部门", "区政府部门", "群团组织", "其他")
+KIND_HEADINGS = {"区委部门": "区委部门", "区政府部门": "区政府部门", "群团组织": "群团组织", "其他": "其他单位"}
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What every page shows of the document (and prints on every sheet)."""
+    issuer: str
+    number: str
+    date: str  # as printed: 2022年4月16日
+    date_iso: str
+    disclosure: str
+    plan_title: str
+    text_href: str
+
+
+@dataclass(frozen=True)
+class Page:
+    src: str  # path under docs/, e.g. "actions/youth.md"
+    template: str
+    context: object
+
+
+# ── shared pieces ────────────────────────────────────────────────────────────
+@dataclass(frozen=True)
+class MeasureView:
+    id: str
+    title: str
+    paragraphs: tuple[str, ...]
+    text_href: str  # the same measure in the full text
+
+
+@dataclass(frozen=True)
+class TaskCard:
+    kind_label: str
+    number: str
+    title: str
+    target_group: str | None
+    href: str
+    lead: tuple[str, ...]
+    measure_count: int
+
+
+# ── page contexts ────────────────────────────────────────────────────────────
+@dataclass(frozen=True)
+class HomeContext:
+    meta: Meta
+    notice_title: str
+    baseline: IndicatorValue | None
+    target: IndicatorValue | None
+    benchmark: IndicatorValue | None
+    goal_href: str
+    actions: tuple[TaskCard, ...]
+    projects: tuple[TaskCard, ...]
+    departments_href: str
+    matrix_href: str
+    attachment_title: str
+    department_count: int
+    assignment_count: int
+    groups: tuple["GroupEntry", ...] = ()  # the "我是…" entry points
+    targets_href: str = ""
+
+
+@dataclass(frozen=True)
+class AnnexRowView:
+    anchor: str
+    category: str
+    show_category: bool  # the printed table merges the category cell over its rows
+    title: Link
+    lead: tuple[Link, ...]
+    responsible: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class FullTextContext:
+    meta: Meta
+    blocks: tuple[Block, ...]
+    annex: tuple[AnnexRowView, ...]
+    attachment_title: str
+    about_href: str
+
+
+@dataclass(frozen=True)
+class TaskContext:
+    meta: Meta
+    task: Task
+    kind_label: str
+    heading: str  # （一）实施…
+    annex_title: str | None  # only where the annex prints it differently
+    measures: tuple[MeasureView, ...]
+    lead: tuple[Link, ...]
+    responsible: tuple[Link, ...]
+    text_href: str
+    matrix_href: str
+
+
+# ── officials: department pages, the departments index, the matrix ───────────
+COLLAPSE_OVER = 100  # characters: a measure longer than this starts collapsed on a department page
+ROLE_SYMBOLS: dict[Role, str] = {"lead": "●", "responsible": "○"}
+
+
+@dataclass(frozen=True)
+class Download:
+    label: str  # CSV / XLSX / JSON
+    href: str
+    filename: str  # suggested name when saved (the `download` attribute)
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of a quoted paragraph; `mark` runs are the department's own name."""
+    text: str
+    mark: bool
+
+
+@dataclass(frozen=True)
+class DutyMeasure:
+    id: str
+    title: str
+    paragraphs: tuple[str, ...]
+    href: str  # the measure on its task page, which owns the text
+    collapsed: bool
+
+
+@dataclass(frozen=True)
+class DutyView:
+    anchor: str
+    role: Role
+    role_label: str
+    task: Link
+    kind_label: str
+    number: str  # the task's numeral within its kind: 一, 二 …
+    annex_title: str | None  # only where the annex prints the task's title differently
+    printed_name: str | None  # only where the annex prints this department's name differently
+    measures: tuple[DutyMeasure, ...]
+    co_lead: tuple[Link, ...]
+    co_responsible: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class MentionView:
+    where: Link  # the paragraph in the full text; text = its place in the document
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class DepartmentContext:
+    meta: Meta
+    department: Department
+    kind_label: str
+    variants: tuple[str, ...]
+    lead: tuple[DutyView, ...]
+    responsible: tuple[DutyView, ...]
+    mentions: tuple[MentionView, ...]
+    downloads: tuple[Download, ...]
+    departments_href: str
+    matrix_href: str
+
+
+@dataclass(frozen=True)
+class DepartmentRow:
+    link: Link
+    id: str
+    variants: tuple[str, ...]
+    lead_count: int
+    responsible_count: int
+
+    @property
+    def total(self) -> int:
+        return self.lead_count + self.responsible_count
+
+
+DEPARTMENT_CHUNK = 50  # rows per table on the departments index; the browser skips off-screen tables
+
+
+@dataclass(frozen=True)
+class DepartmentGroup:
+    anchor: str
+    label: str
+    rows: tuple[DepartmentRow, ...]
+
+    @property
+    def chunks(self) -> tuple[tuple[DepartmentRow, ...], ...]:
+        """The real plan's groups are one table each; at 50× a kind has ~1000 departments, and
+        separate tables let `content-visibility: auto` keep filtering and loading fast."""
+        return tuple(self.rows[i:i + DEPARTMENT_CHUNK] for i in range(0, len(self.rows), DEPARTMENT_CHUNK))
+
+
+@dataclass(frozen=True)
+class DepartmentsContext:
+    meta: Meta
+    groups: tuple[DepartmentGroup, ...]
+    department_count: int
+    matrix_href: str
+    downloads: tuple[Download, ...]
+
+
+@dataclass(frozen=True)
+class MatrixColumn:
+    link: Link
+    short: str  # 行动一 / 工程三: fits a column header on a phone
+    lead_total: int
+    responsible_total: int
+
+
+@dataclass(frozen=True)
+class MatrixCell:
+    role: Role | None
+    label: str  # 牵头 / 参与 / ""
+    symbol: str  # ● / ○ / ""
+    href: str  # the task page
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    link: Link
+    names: str  # the name and its printed variants, for the filter box
+    cells: tuple[MatrixCell, ...]
+    lead_total: int
+    responsible_total: int
+
+
+@dataclass(frozen=True)
+class MatrixGroup:
+    label: str
+    rows: tuple[MatrixRow, ...]
+
+
+@dataclass(frozen=True)
+class MatrixContext:
+    meta: Meta
+    title: str
+    part: str | None  # 第 2 部分：…, when the matrix is split
+    columns: tuple[MatrixColumn, ...]
+    groups: tuple[MatrixGroup, ...]
+    department_count: int
+    lead_total: int
+    responsible_total: int
+    overview: Link | None
+    previous: Link | None
+    next: Link | None
+    downloads: tuple[Download, ...]
+    departments_href: str
+
+
+@dataclass(frozen=True)
+class MatrixPartView:
+    link: Link
+    chapter: str  # 三、…
+    tasks: tuple[Link, ...]
+    department_count: int
+    assignment_count: int
+
+
+@dataclass(frozen=True)
+class MatrixOverviewContext:
+    meta: Meta
+    parts: tuple[MatrixPartView, ...]
+    task_count: int
+    department_count: int
+    assignment_count: int
+    per_page: int
+    downloads: tuple[Download, ...]
+    departments_href: str
+
+
+@dataclass(frozen=True)
+class VariantView:
+    department: Link
+    name: str
+    variants: tuple[str, ...]
+    printed_in: tuple[str, ...]  # tasks whose annex row prints a variant
+
+
+@dataclass(frozen=True)
+class NoteView:
+    kind_label: str
+    where: Link | None
+    printed: tuple[str, ...]
+    normalised: str | None
+    explanation: str | None
+
+
+@dataclass(frozen=True)
+class AboutContext:
+    meta: Meta
+    variants: tuple[VariantView, ...]
+    title_differences: tuple[tuple[Link, str], ...]  # (task, title as the annex prints it)
+    notes: tuple[NoteView, ...]
+    editors_href: str = ""  # the editors' guide (guide.py)
+
+
+# ── targets and timeline ─────────────────────────────────────────────────────
+@dataclass(frozen=True)
+class IndicatorValueView:
+    role_label: str  # 基线 / 目标 / 参照标准
+    given: bool  # False: the document gives no such value
+    value: str  # 8.9% · 不低于 2500人次 · 高于…
+    year: str  # 2020年, or ""
+    sentence: indicators.Sentence | None  # the whole sentence, the quote marked inside it
+    href: str  # the paragraph on the full-text page
+
+
+@dataclass(frozen=True)
+class IndicatorView:
+    id: str
+    name: str
+    values: tuple[IndicatorValueView, ...]  # always baseline, target, benchmark
+    chart: charts.Svg
+
+
+@dataclass(frozen=True)
+class StageView:
+    number: int
+    title: str
+    years: str  # 2021年 / 2022—2025年
+    state: timeline.StageState
+    state_label: str
+    paragraphs: tuple[str, ...]  # the item's text, verbatim
+    href: str
+
+
+@dataclass(frozen=True)
+class TargetsContext:
+    meta: Meta
+    indicators: tuple[IndicatorView, ...]
+    stages: tuple[StageView, ...]
+    plan_state: timeline.PlanState
+    period: str  # 2021—2025年
+    period_end: int
+    built: str  # 2026年11月29日
+    built_iso: str
+    current: tuple[str, ...]  # titles of the current stages
+    overlap: bool  # the build year lies in two stages
+    timeline_chart: charts.Svg | None
+    schedule_href: str
+
+
+# ── browse by group (an editorial grouping of this site, not the document's) ─
+@dataclass(frozen=True)
+class GroupEntry:
+    id: str
+    label: str
+    href: str
+    measure_count: int
+
+
+@dataclass(frozen=True)
+class GroupTaskView:
+    id: str
+    task: Link
+    kind_label: str
+    number: str
+    whole: bool  # the whole task concerns the group
+    measures: tuple[MeasureView, ...]  # text_href points at the measure on its task page
+
+
+@dataclass(frozen=True)
+class GroupContext:
+    meta: Meta
+    id: str
+    label: str
+    tasks: tuple[GroupTaskView, ...]
+    measure_count: int
+    groups_href: str
+    others: tuple[GroupEntry, ...]
+
+
+@dataclass(frozen=True)
+class GroupsContext:
+    meta: Meta
+    groups: tuple[GroupEntry, ...]
+
+
+NOTE_LABELS = {
+    "page_break": "分页处断开的句子已接回",
+    "stray_space": "数字两侧多余的空格已删除",
+    "line_break": "标题中的换行已删除",
+    "repeated_header": "跨页重复的表头已删除",
+    "wording": "原文前后写法不一致，照录",
+}
