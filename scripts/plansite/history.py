@@ -9,11 +9,13 @@ local edits) are reported as such rather than dated "now".
 from __future__ import annotations
 
 import datetime
+import functools
+import types
 import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Mapping
 
 import yaml
 
@@ -63,7 +65,8 @@ def _day(epoch: int | None) -> str | None:
     return datetime.datetime.fromtimestamp(epoch, CHINA).date().isoformat()
 
 
-def spans(text: str) -> dict[str, tuple[int, int]]:
+@functools.lru_cache(maxsize=2)  # the page dates and the editors' guide both ask, for the same text
+def spans(text: str) -> Mapping[str, tuple[int, int]]:
     """YAML path (as schema.py writes it: 'chapters[2].tasks[0]') → (first line, last line), 1-based."""
     out: dict[str, tuple[int, int]] = {}
 
@@ -86,7 +89,7 @@ def spans(text: str) -> dict[str, tuple[int, int]]:
     root = yaml.compose(text, Loader=yamlnodes.LOADER)
     if root is not None:
         walk(root, WHOLE_FILE)
-    return out
+    return types.MappingProxyType(out)  # shared through the cache: read-only
 
 
 def page_sources(plan: Plan) -> dict[str, list[str]]:
