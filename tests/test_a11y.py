@@ -31,6 +31,7 @@ PAGES = {
     "groups index": "groups/",
     "group": "groups/elderly/",
     "about": "about/",
+    "editors guide": "editors/",
 }
 MODES = {  # name: (prefers-color-scheme, 长辈模式 on)
     "light": ("light", False),
