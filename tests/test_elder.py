@@ -132,3 +132,34 @@ def test_no_sideways_scrolling_on_a_360px_phone(browser, site_url, on):
     context.close()
     assert log.foreign() == []
     assert wide == {}, f"pages wider than a 360 px phone: {wide}"
+
+
+# How many characters of a header topic are inside its box (the rest are clipped by the ellipsis).
+VISIBLE_CHARS = """(index) => {
+    const span = document.querySelectorAll('.md-header__topic > .md-ellipsis')[index];
+    const box = span.getBoundingClientRect(), text = span.firstChild, range = document.createRange();
+    let shown = '';
+    for (let i = 0; i < text.length; i++) {
+        range.setStart(text, i); range.setEnd(text, i + 1);
+        const r = range.getBoundingClientRect();
+        if (r.width && r.right <= box.right + 0.5 && r.bottom <= box.bottom + 0.5) shown += text.data[i];
+    }
+    return shown.trim();
+}"""
+
+
+@pytest.mark.parametrize("width", [360, 375])
+def test_header_title_stays_readable_on_a_phone(browser, site_url, width):
+    """The large switch once left the header title one character and an ellipsis ("武..")."""
+    context, log, page = elder_page(browser, site_url, width=width)
+    page.goto(site_url + "departments/kexie/")
+    site_name, page_title = page.evaluate(VISIBLE_CHARS, 0), page.evaluate(VISIBLE_CHARS, 1)
+    switch = page.locator("[data-pl-elder-toggle]")
+    name = page.get_by_role("button", name="长辈模式")
+    assert name.count() == 1 and switch.get_attribute("aria-pressed") == "true"
+    size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-header__title')).fontSize)")
+    context.close()
+    assert log.foreign() == []
+    assert page_title == "区科协"
+    assert len(site_name) >= 8 and "武隆区全民科学素质行动实施方案".startswith(site_name), site_name
+    assert size >= 18
