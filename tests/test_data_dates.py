@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from plansite import history
+from plansite import history, yamlnodes
 from plansite.index import PlanIndex
-from plansite.load import load_plan
+from plansite.load import load, load_plan
 from projectcopy import build, copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -115,7 +115,8 @@ def test_without_git_installed_there_is_no_date_and_no_error(repo, tmp_path):
 def test_spans_cover_a_record_from_its_first_to_its_last_line():
     text = MINIMAL.read_text(encoding="utf-8")
     lines = text.split("\n")
-    where = history.spans(text)
+    where = load(MINIMAL).lines
+    assert where == yamlnodes.line_spans(yamlnodes.compose(text, "minimal.yaml")[0])
     first, last = where["chapters[1].tasks[0]"]
     assert lines[first - 1].strip() == "- id: youth"
     assert lines[last - 1].strip() == "- 开展活动。"  # its last measure's paragraph; farmers starts after

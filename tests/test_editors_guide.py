@@ -10,6 +10,7 @@ import pytest
 
 from plansite import guide, routes
 from plansite.hooks import generate, navigation
+from plansite.load import load
 from sitehtml import parse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,13 +41,15 @@ def test_a_new_fixture_without_an_explanation_stops_the_build(monkeypatch):
         guide.examples()
 
 
-def test_snippets_are_the_current_lines_of_the_data(plan):
+def test_snippets_are_the_current_lines_of_the_data():
     text = (ROOT / "data" / "plan.yaml").read_text(encoding="utf-8")
     lines = text.split("\n")
-    for snippet in guide.snippets(plan, text).values():
+    snippets = guide.snippets(load(ROOT / "data" / "plan.yaml"))
+    assert set(snippets) == {"measure", "department", "annex"}
+    for snippet in snippets.values():
         for number, shown, _ in snippet.excerpt.lines:
             assert lines[number - 1] == shown
-    measure = guide.snippets(plan, text)["measure"].excerpt.lines
+    measure = snippets["measure"].excerpt.lines
     assert measure[0][1].strip().startswith("- id: ") and "title:" in measure[1][1]
 
 

@@ -98,3 +98,28 @@ def test_minify_css_keeps_descendant_spaces():
     css = "/* why */\nhtml.pl-elder .md-typeset :is(.a, .b) {\n  font-size: .8rem;\n}\n.x > .y { color: red; }\n"
     assert minify_css(css) == "html.pl-elder .md-typeset :is(.a, .b){font-size: .8rem}.x > .y{color: red}\n"
     assert minify_css('.q::before { content: "/* kept */  ✓"; }') == '.q::before{content: "/* kept */  ✓"}\n'
+
+
+def test_a_build_parses_the_plan_once(tmp_path, monkeypatch):
+    """Search's hooks, the site's hooks, the page dates and the editors' guide share one parse of
+    data/plan.yaml (it was three)."""
+    import yaml
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from conftest import ROOT
+    from plansite import load
+
+    plan_text = (ROOT / "data" / "plan.yaml").read_text(encoding="utf-8")
+    parses = []
+    compose = yaml.compose
+
+    def counting(stream, Loader=None):
+        parses.append(stream == plan_text)
+        return compose(stream, Loader=Loader)
+
+    monkeypatch.setattr(yaml, "compose", counting)
+    load.parse.cache_clear()
+    build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    assert (tmp_path / "site" / "editors" / "index.html").exists()
+    assert parses.count(True) == 1

@@ -11,8 +11,8 @@ import typing
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import history, model, routes
-from .load import parse_plan
+from . import model, routes
+from .load import Loaded, parse_plan
 from .problems import PlanError
 from .schema import _is_optional, _non_null, type_words
 
@@ -136,9 +136,9 @@ def fields(tp: typing.Any = model.Plan, prefix: str = "") -> list[FieldRow]:
     return out
 
 
-def snippets(plan: model.Plan, data_text: str) -> dict[str, Snippet]:
+def snippets(source: Loaded) -> dict[str, Snippet]:
     """Current lines of data/plan.yaml, to copy from: a measure, a department with variants, an annex row."""
-    where = history.spans(data_text)
+    plan, data_text, where = source.plan, source.text, source.lines
     lines = data_text.split("\n")
     task = next(t for c in plan.chapters for t in c.tasks)
     c, t = next((ci, ti) for ci, ch in enumerate(plan.chapters) for ti, x in enumerate(ch.tasks) if x.id == task.id)
@@ -156,6 +156,6 @@ def snippets(plan: model.Plan, data_text: str) -> dict[str, Snippet]:
     return out
 
 
-def context(plan: model.Plan, data_text: str) -> GuideContext:
-    return GuideContext(examples(), tuple(fields()), snippets(plan, data_text),
+def context(source: Loaded) -> GuideContext:
+    return GuideContext(examples(), tuple(fields()), snippets(source),
                         routes.href(SRC, routes.ABOUT), routes.href(SRC, "schema/plan.schema.json"))

@@ -9,17 +9,13 @@ local edits) are reported as such rather than dated "now".
 from __future__ import annotations
 
 import datetime
-import functools
-import types
 import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
 
-import yaml
-
-from . import routes, yamlnodes
+from . import routes
 from .document import body_blocks
 from .model import Plan
 
@@ -65,33 +61,6 @@ def _day(epoch: int | None) -> str | None:
     return datetime.datetime.fromtimestamp(epoch, CHINA).date().isoformat()
 
 
-@functools.lru_cache(maxsize=2)  # the page dates and the editors' guide both ask, for the same text
-def spans(text: str) -> Mapping[str, tuple[int, int]]:
-    """YAML path (as schema.py writes it: 'chapters[2].tasks[0]') → (first line, last line), 1-based."""
-    out: dict[str, tuple[int, int]] = {}
-
-    def walk(node: yaml.Node, path: str) -> int:
-        """Record the node's lines; return its last line. A block collection's end mark is the start
-        of whatever follows it, so its last line is its last child's."""
-        first = node.start_mark.line + 1
-        last = node.end_mark.line + (1 if node.end_mark.column > 0 else 0)
-        if isinstance(node, yaml.MappingNode):
-            ends = [walk(value, f"{path}.{key.value}" if path else str(key.value)) for key, value in node.value]
-        elif isinstance(node, yaml.SequenceNode):
-            ends = [walk(item, f"{path}[{i}]") for i, item in enumerate(node.value)]
-        else:
-            ends = []
-        if ends and not node.flow_style:
-            last = max(ends)
-        out[path] = (first, max(last, first))
-        return out[path][1]
-
-    root = yaml.compose(text, Loader=yamlnodes.LOADER)
-    if root is not None:
-        walk(root, WHOLE_FILE)
-    return types.MappingProxyType(out)  # shared through the cache: read-only
-
-
 def page_sources(plan: Plan) -> dict[str, list[str]]:
     """The YAML paths each page is made from. Pages that gather the whole plan (home, full text,
     department list, matrix, notes) are not listed: they take the whole file."""
@@ -128,12 +97,13 @@ def page_sources(plan: Plan) -> dict[str, list[str]]:
     return out
 
 
-def page_freshness(root: Path, rel: str, plan: Plan, pages: Iterable[str], skip: Iterable[str] = ()) -> dict[str, Freshness]:
-    """Freshness of each page made from the data (pages in `skip` are not: e.g. the editors' guide)."""
+def page_freshness(root: Path, rel: str, plan: Plan, where: Mapping[str, tuple[int, int]], pages: Iterable[str],
+                   skip: Iterable[str] = ()) -> dict[str, Freshness]:
+    """Freshness of each page made from the data (pages in `skip` are not: e.g. the editors' guide).
+    `where` is the lines of each YAML path in the file (load.Loaded.lines)."""
     commits = line_commits(root, rel)
     if commits is None:
         return {}
-    where = spans((root / rel).read_text(encoding="utf-8"))
     sources = page_sources(plan)
     out = {}
     for src in sorted(set(pages) - set(skip)):

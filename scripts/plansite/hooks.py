@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from . import assets, exports, guide, history, navscale, preview, routes
-from .load import load_plan
+from .load import Loaded, load
 from .model import Plan
 from .pages import Builder, Page
 from .problems import PlanError
@@ -47,7 +47,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = project_root(config)
     try:
-        plan = load_plan(root / DATA_FILE, str(DATA_FILE))
+        source = load(root / DATA_FILE, str(DATA_FILE))
     except PlanError as err:
         if _command == "serve":
             preview.report(err)
@@ -59,13 +59,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             config.extra["preview_error"] = preview.error_html(err)
             return config
         raise PluginError("data/plan.yaml 有误，网站没有生成，已有的网站保持不变。\n\n" + err.report()) from None
+    plan = source.plan
     _generated.clear()
     try:
-        _generated.update(generate(plan, config.site_url or "", (root / DATA_FILE).read_text(encoding="utf-8")))
+        _generated.update(generate(plan, config.site_url or "", source))
     except (BuildDateError, guide.GuideError) as err:
         raise PluginError(f"{err}\n网站没有生成，已有的网站保持不变。") from None
     _freshness.clear()
-    _freshness.update(history.page_freshness(root, DATA_FILE.as_posix(), plan, _generated, skip=NOT_FROM_DATA))
+    _freshness.update(history.page_freshness(root, DATA_FILE.as_posix(), plan, source.lines, _generated,
+                                               skip=NOT_FROM_DATA))
     config.nav = navigation(plan)
     config.theme["features"] = navscale.theme_features(plan, config.theme["features"])  # large plans: pruned nav
     return config
@@ -80,14 +82,14 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     return markdown
 
 
-def generate(plan: Plan, site_url: str = "", data_text: str | None = None) -> dict[str, str | bytes]:
-    """Every page and download. `data_text` is the YAML the plan was read from (default: data/plan.yaml),
-    quoted by the editors' guide; `site_url` makes the downloads' page links absolute when it is set."""
+def generate(plan: Plan, site_url: str = "", source: Loaded | None = None) -> dict[str, str | bytes]:
+    """Every page and download. `source` is the file the editors' guide quotes (default: data/plan.yaml);
+    `site_url` makes the downloads' page links absolute when it is set."""
     renderer = Renderer()
     out: dict[str, str | bytes] = {page.src: renderer.render(page) for page in Builder(plan).pages()}
-    if data_text is None:
-        data_text = (guide.ROOT / DATA_FILE).read_text(encoding="utf-8")
-    out[guide.SRC] = renderer.render(Page(guide.SRC, "editors.md.j2", guide.context(plan, data_text)))
+    if source is None:
+        source = load(guide.ROOT / DATA_FILE, str(DATA_FILE))
+    out[guide.SRC] = renderer.render(Page(guide.SRC, "editors.md.j2", guide.context(source)))
     out.update(exports.downloads(plan, site_url))  # duty lists and the matrix as CSV/XLSX/JSON
     return out
 

@@ -1,8 +1,10 @@
 """load → validate → model: the one entry point the generator, the editors' check and the tests share."""
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
 import yaml
 
@@ -11,8 +13,21 @@ from .model import Plan
 from .problems import PlanError, Problem
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """A valid plan with the text it was read from and where each of its parts sits in that text."""
+    plan: Plan
+    text: str
+    lines: Mapping[str, tuple[int, int]]  # YAML path ('annex[3]'; '' for the whole file) → first, last line
+
+
 def load_plan(path: str | Path, display_name: str | None = None) -> Plan:
     """Return the validated plan, or raise PlanError carrying every problem found."""
+    return load(path, display_name).plan
+
+
+def load(path: str | Path, display_name: str | None = None) -> Loaded:
+    """load_plan, keeping the text and its line spans (for page dates and the editors' guide)."""
     path = Path(path)
     name = display_name or str(path)
     try:
@@ -21,10 +36,24 @@ def load_plan(path: str | Path, display_name: str | None = None) -> Plan:
         raise PlanError([Problem(name, 1, 1, "", "", "找不到数据文件", expected=str(path), found="文件不存在")])
     except UnicodeDecodeError as err:
         raise PlanError([Problem(name, 1, 1, "", "", "文件不是 UTF-8 编码", expected="UTF-8 编码的文本", found=str(err))])
-    return parse_plan(text, name)
+    return parse(text, name)
+
+
+# Both hook modules (the site's and search's) load the plan in on_config: the same text is parsed and
+# checked once per build. Only a valid plan is kept (lru_cache does not keep exceptions); an edit
+# during `mkdocs serve` changes the text, so the next build reads it afresh.
+@functools.lru_cache(maxsize=1)
+def parse(text: str, file: str = "data/plan.yaml") -> Loaded:
+    root, plan = _parse(text, file)
+    return Loaded(plan, text, yamlnodes.line_spans(root))
 
 
 def parse_plan(text: str, file: str = "data/plan.yaml") -> Plan:
+    """The validated plan from YAML text (uncached: for fixtures and generated plans)."""
+    return _parse(text, file)[1]
+
+
+def _parse(text: str, file: str) -> tuple[yaml.Node, Plan]:
     root, problems = yamlnodes.compose(text, file)
     if root is None:
         raise PlanError(problems)
@@ -34,7 +63,7 @@ def parse_plan(text: str, file: str = "data/plan.yaml") -> Plan:
     problems = checks.check(plan, positions, file)
     if problems:
         raise PlanError(problems)
-    return plan
+    return root, plan
 
 
 def _name_to_id_hint(root: yaml.Node) -> Callable[[str], str]:

@@ -6,6 +6,9 @@ value still knows its line and the tag YAML gave it, and duplicates are caught w
 """
 from __future__ import annotations
 
+import types
+from typing import Mapping
+
 import yaml
 
 from .problems import Problem
@@ -62,3 +65,28 @@ def syntax_problem(err: yaml.MarkedYAMLError, file: str) -> Problem:
     return Problem(file, line, col, "", "", f"YAML 格式错误：{message}",
                    expected="合法的 YAML：“字段名: 内容”，冒号后留一个空格，用空格缩进且同级对齐",
                    found=found, hint=hint)
+
+
+def line_spans(root: yaml.Node) -> Mapping[str, tuple[int, int]]:
+    """YAML path (as schema.py writes it: 'chapters[2].tasks[0]'; '' for the root) → (first line,
+    last line), 1-based: which lines of the file each part of the plan is made from."""
+    out: dict[str, tuple[int, int]] = {}
+
+    def walk(node: yaml.Node, path: str) -> int:
+        """Record the node's lines; return its last line. A block collection's end mark is the start
+        of whatever follows it, so its last line is its last child's."""
+        first = node.start_mark.line + 1
+        last = node.end_mark.line + (1 if node.end_mark.column > 0 else 0)
+        if isinstance(node, yaml.MappingNode):
+            ends = [walk(value, f"{path}.{key.value}" if path else str(key.value)) for key, value in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            ends = [walk(item, f"{path}[{i}]") for i, item in enumerate(node.value)]
+        else:
+            ends = []
+        if ends and not node.flow_style:
+            last = max(ends)
+        out[path] = (first, max(last, first))
+        return out[path][1]
+
+    walk(root, "")
+    return types.MappingProxyType(out)  # shared through load.parse's cache: read-only
