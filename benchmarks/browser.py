@@ -5,7 +5,8 @@ Playwright, as the tests use it; never a downloaded browser), with a static fall
   GZIP_LEVEL, grouped into the page itself (HTML, CSS, JS, other) and search (the index; the worker
   and lunr files). Material fetches the index and starts the worker on every page load.
 - search_latency(): time from the keystroke to the first `.md-search-result__item`.
-- matrix_filter_latency(): time from typing in the matrix filter to the table rows updating.
+- matrix_filter_latency(): time from typing in a page's filter box (the matrix, the departments index) to
+  its table rows updating.
 All times are taken inside the page with performance.now().
 """
 from __future__ import annotations

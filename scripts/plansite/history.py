@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from . import routes
+from .yamlnodes import WHOLE_FILE
 from .document import body_blocks
 from .model import Plan
 
 CHINA = datetime.timezone(datetime.timedelta(hours=8))
 UNCOMMITTED = "0" * 40
-WHOLE_FILE = ""  # the path of the root node
 
 
 @dataclass(frozen=True)

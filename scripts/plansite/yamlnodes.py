@@ -67,6 +67,9 @@ def syntax_problem(err: yaml.MarkedYAMLError, file: str) -> Problem:
                    found=found, hint=hint)
 
 
+WHOLE_FILE = ""  # line_spans' path of the root node
+
+
 def line_spans(root: yaml.Node) -> Mapping[str, tuple[int, int]]:
     """YAML path (as schema.py writes it: 'chapters[2].tasks[0]'; '' for the root) → (first line,
     last line), 1-based: which lines of the file each part of the plan is made from."""
@@ -88,5 +91,5 @@ def line_spans(root: yaml.Node) -> Mapping[str, tuple[int, int]]:
         out[path] = (first, max(last, first))
         return out[path][1]
 
-    walk(root, "")
+    walk(root, WHOLE_FILE)
     return types.MappingProxyType(out)  # shared through load.parse's cache: read-only
