@@ -37,6 +37,21 @@ def test_phone_home_fits_360px(phone, site_url):
     assert width <= 360
 
 
+def test_tables_of_the_notes_and_the_editors_guide_fit_a_360px_phone(phone, site_url):
+    """Long field names (document.attachment_title) break after a dot or underscore, so every column,
+    必填 included, is on screen without scrolling the table sideways."""
+    for path in ("editors/", "about/"):
+        phone.goto(site_url + path)
+        widths = phone.evaluate("[...document.querySelectorAll('.pl-table-wrap')].map(w => w.scrollWidth - w.clientWidth)")
+        assert widths and all(extra <= 0 for extra in widths), (path, widths)
+    # and no name is cut inside: a path takes at most one line per dot- or underscore-separated part
+    phone.goto(site_url + "editors/")
+    cut = phone.evaluate("""[...document.querySelectorAll('.pl-table-wrap td:first-child code')]
+        .map(c => [c.textContent, c.getClientRects().length, c.textContent.split(/[._]/).length])
+        .filter(([, lines, parts]) => lines > parts)""")
+    assert cut == [], cut[:5]
+
+
 def test_no_page_requests_another_host(browser, site_url, site_dir):
     from conftest import open_context
 
