@@ -13,6 +13,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.utils.meta import get_data
 
 from . import assets, exports, guide, history, navscale, preview, routes
 from .load import Loaded, load
@@ -94,6 +95,17 @@ def generate(plan: Plan, site_url: str = "", source: Loaded | None = None) -> di
     return out
 
 
+def assets_of_ours(files: Files, config: MkDocsConfig) -> dict[str, tuple[File, str]]:
+    """Our hand-written stylesheets and scripts in docs/assets/ (not the theme's): name → (file, text)."""
+    docs = Path(config.docs_dir).resolve()
+    out = {}
+    for f in files:
+        if (f.src_uri.startswith("assets/") and f.src_uri.count("/") == 1 and f.src_uri.endswith((".css", ".js"))
+                and not f.generated_by and f.abs_src_path and Path(f.abs_src_path).is_relative_to(docs)):
+            out[f.src_uri.removeprefix("assets/")] = (f, Path(f.abs_src_path).read_text(encoding="utf-8"))
+    return out
+
+
 def navigation(plan: Plan) -> list:
     # MkDocs treats nav titles as HTML (a page title taken from an <h1> is HTML too) and the theme
     # prints them unescaped, so data goes in escaped; overrides/main.html escapes <title> again.
@@ -118,9 +130,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if existing is not None:  # a hand-written page must not silently shadow generated data
             raise PluginError(f"docs/{src} 与自动生成的页面同名：请删除 docs/{src}，页面内容来自 data/plan.yaml。")
         files.append(File.generated(config, src, content=content))
-    for css in [f for f in files if f.src_uri.startswith("assets/") and f.src_uri.endswith(".css") and not f.generated_by]:
-        if css.abs_src_path and Path(css.abs_src_path).is_relative_to(Path(config.docs_dir).resolve()):
-            files.remove(css)  # our own stylesheets, not the theme's: ship them without comments
-            text = Path(css.abs_src_path).read_text(encoding="utf-8")
-            files.append(File.generated(config, css.src_uri, content=assets.minify_css(text)))
+    try:
+        ours = assets_of_ours(files, config)
+        kinds = {""} | {assets.css_kind(get_data(md)[1].get("page_css"))
+                        for src, md in _generated.items() if src.endswith(".md") and isinstance(md, str)}
+        sheets = assets.stylesheet_bundles({name.removesuffix(".css"): text for name, (_, text) in ours.items()
+                                           if name.endswith(".css")}, kinds)
+    except assets.AssetError as err:
+        raise PluginError(str(err)) from None
+    for name, (file, _) in ours.items():
+        if name.endswith(".css") or name == "elder.js":
+            files.remove(file)  # shipped bundled, minified or inlined below, not as written
+    for name in assets.ON_DEMAND_CSS:
+        files.append(File.generated(config, f"assets/{name}.css", content=assets.minify_css(ours[f"{name}.css"][1])))
+    for path, css in sheets.values():
+        files.append(File.generated(config, path, content=css))
+    # overrides/main.html: each page's one stylesheet (by its page_css), and the inlined 长辈模式 script
+    config.extra["plansite_css"] = {kind: path for kind, (path, _) in sheets.items()}
+    config.extra["plansite_elder_js"] = assets.inline_script(ours["elder.js"][1], "docs/assets/elder.js")
     return files
