@@ -12,10 +12,11 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import get_data
 
-from . import assets, exports, guide, history, navscale, preview, routes
+from . import assets, csp, exports, guide, history, navscale, preview, routes
 from .load import Loaded, load
 from .model import Plan
 from .pages import Builder, Page
@@ -149,3 +150,30 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     config.extra["plansite_css"] = {kind: path for kind, (path, _) in sheets.items()}
     config.extra["plansite_elder_js"] = assets.inline_script(ours["elder.js"][1], "docs/assets/elder.js")
     return files
+
+
+def offline(config: MkDocsConfig) -> bool:
+    """Material's offline plugin is on: the copy opened from file://, where 'self' means nothing useful
+    (and the search index comes as a script file), so that build carries no policy."""
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return plugin is not None and bool(plugin.config.get("enabled", True))
+
+
+@event_priority(-100)  # last: the policy hashes the page's final inline scripts
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    if offline(config):
+        return output
+    try:
+        return csp.with_policy(output, page.file.src_uri, page.content or "")
+    except csp.CspError as err:
+        raise PluginError(str(err)) from None
+
+
+@event_priority(-100)
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    if offline(config) or not template_name.endswith(".html"):
+        return output
+    try:
+        return csp.with_policy(output, template_name)
+    except csp.CspError as err:
+        raise PluginError(str(err)) from None
