@@ -9,6 +9,12 @@
   var root = document.documentElement;
   var css = document.currentScript.getAttribute("data-pl-elder-css");
 
+  // Material's bundle swaps the <html> class no-js for js when it runs; it is deferred now (it no longer
+  // holds up the first paint), so the swap is made here, before the first paint, or the header's search
+  // button and the officials' tools would appear late and push the page about (layout shift).
+  root.classList.remove("no-js");
+  root.classList.add("js");
+
   function isOn() { return root.classList.contains("pl-elder"); }
 
   function sync() {
