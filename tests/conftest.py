@@ -33,6 +33,7 @@ def source_lines() -> list[str]:
 
 # ── the built site, a local server, and the system Chromium ─────────────────────────────────
 import functools  # noqa: E402
+import os  # noqa: E402
 import http.server  # noqa: E402
 import subprocess  # noqa: E402
 import threading  # noqa: E402
@@ -44,9 +45,11 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 def build_site(out: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
-    """A real `mkdocs build --strict`, as the README and CI run it."""
+    """A real `mkdocs build --strict`, as the README and CI run it; without SITE_URL, so the site is the one
+    that works from any folder (tests/test_publishing.py builds with it)."""
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
+                          cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

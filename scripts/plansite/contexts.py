@@ -39,6 +39,7 @@ class Page:
     src: str  # path under docs/, e.g. "actions/youth.md"
     template: str
     context: object
+    description: str = ""  # the page's own summary (describe.py): <meta name="description">, link cards
 
 
 # ── shared pieces ────────────────────────────────────────────────────────────

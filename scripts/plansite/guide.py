@@ -17,6 +17,7 @@ from .problems import PlanError
 from .schema import _is_optional, _non_null, type_words
 
 SRC = "editors.md"
+DESCRIPTION = "数据编辑指南：如何修改 data/plan.yaml、检查和预览，以及每种错误提示的真实示例。"
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "invalid"
 SHOWN_AS = "data/plan.yaml"  # the fixtures stand for the editor's file

@@ -29,6 +29,7 @@ BUILD_INPUTS = ("mkdocs.yml", "overrides", "docs", "scripts", "data", "tests/fix
 
 _generated: dict[str, str | bytes] = {}  # src path → content, for the build in progress
 _freshness: dict[str, history.Freshness] = {}  # src path → when its data last changed (empty outside git)
+_descriptions: dict[str, str] = {}  # src path → the page's own description (describe.py)
 NOT_FROM_DATA = {guide.SRC}  # generated pages that show no plan data: no data date
 
 
@@ -61,8 +62,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("data/plan.yaml 有误，网站没有生成，已有的网站保持不变。\n\n" + err.report()) from None
     plan = source.plan
     _generated.clear()
+    _descriptions.clear()
     try:
-        _generated.update(generate(plan, config.site_url or "", source))
+        _generated.update(generate(plan, config.site_url or "", source, _descriptions))
     except (BuildDateError, guide.GuideError) as err:
         raise PluginError(f"{err}\n网站没有生成，已有的网站保持不变。") from None
     _freshness.clear()
@@ -74,7 +76,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
-    """Hand each page its data date; overrides/main.html shows it under the content."""
+    """Hand each page its description and data date; overrides/main.html shows them."""
+    description = _descriptions.get(page.file.src_uri)
+    if description:
+        page.meta["description"] = description  # overrides/main.html prints it escaped, with Open Graph
     fresh = _freshness.get(page.file.src_uri)
     if fresh is not None:
         page.meta["data_updated"] = fresh.date
@@ -82,16 +87,35 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     return markdown
 
 
-def generate(plan: Plan, site_url: str = "", source: Loaded | None = None) -> dict[str, str | bytes]:
-    """Every page and download. `source` is the file the editors' guide quotes (default: data/plan.yaml);
-    `site_url` makes the downloads' page links absolute when it is set."""
+def generate(plan: Plan, site_url: str = "", source: Loaded | None = None,
+             descriptions: dict[str, str] | None = None) -> dict[str, str | bytes]:
+    """Every page and download, plus robots.txt. `source` is the file the editors' guide quotes (default:
+    data/plan.yaml); `site_url` makes download links absolute when it is set; `descriptions`, when given,
+    receives each page's description."""
     renderer = Renderer()
-    out: dict[str, str | bytes] = {page.src: renderer.render(page) for page in Builder(plan).pages()}
+    pages = [*Builder(plan, site_url=site_url).pages()]
     if source is None:
         source = load(guide.ROOT / DATA_FILE, str(DATA_FILE))
-    out[guide.SRC] = renderer.render(Page(guide.SRC, "editors.md.j2", guide.context(source)))
+    pages.append(Page(guide.SRC, "editors.md.j2", guide.context(source), guide.DESCRIPTION))
+    out: dict[str, str | bytes] = {page.src: renderer.render(page) for page in pages}
+    if descriptions is not None:
+        descriptions.update({page.src: page.description for page in pages})
     out.update(exports.downloads(plan, site_url))  # duty lists and the matrix as CSV/XLSX/JSON
+    out[ROBOTS] = robots_txt(site_url)
     return out
+
+
+ROBOTS = "robots.txt"
+
+
+def robots_txt(site_url: str) -> str:
+    """Every page may be indexed. The sitemap is named only when the public address is known: a Sitemap
+    line must be an absolute URL. (Crawlers read robots.txt only at a host's root: under a sub-path the
+    portal's own robots.txt has to name our sitemap.)"""
+    lines = ["User-agent: *", "Allow: /"]
+    if site_url:
+        lines.append(f"Sitemap: {site_url.rstrip('/')}/sitemap.xml")
+    return "\n".join(lines) + "\n"
 
 
 def navigation(plan: Plan) -> list:

@@ -6,7 +6,7 @@ import datetime
 from functools import cached_property
 from typing import Iterator
 
-from . import charts, document, indicators, officials, routes, timeline
+from . import charts, describe, document, indicators, officials, routes, timeline
 from .contexts import (
     ROLE_SYMBOLS,
     AboutContext, AnnexRowView, COLLAPSE_OVER, DepartmentContext, DepartmentGroup, DepartmentRow,
@@ -22,8 +22,9 @@ from .model import Audience, Department, Indicator, Measure, Plan, Task
 
 # ── building ─────────────────────────────────────────────────────────────────
 class Builder:
-    def __init__(self, plan: Plan, today: datetime.date | None = None):
+    def __init__(self, plan: Plan, today: datetime.date | None = None, site_url: str = ""):
         self.plan = plan
+        self.site_url = site_url  # set: download links are absolute (mkdocs.yml site_url)
         self.index = PlanIndex(plan)
         self.today = today if today is not None else timeline.build_date()  # marks the current stage
 
@@ -33,20 +34,30 @@ class Builder:
                     d.disclosure, d.plan_title, routes.href(src, routes.FULL_TEXT))
 
     def pages(self) -> Iterator[Page]:
-        yield Page(routes.HOME, "home.md.j2", self.home())
-        yield Page(routes.FULL_TEXT, "fulltext.md.j2", self.full_text())
-        for task in self.index.tasks:
-            yield Page(routes.task_page(task), "task.md.j2", self.task(task))
-        yield Page(routes.DEPARTMENTS, "departments.md.j2", self.departments())
-        for dept in self.index.departments_sorted:
-            yield Page(routes.department_page(dept), "department.md.j2", self.department(dept))
+        plan, index = self.plan, self.index
+        yield Page(routes.HOME, "home.md.j2", self.home(), describe.home(plan, index))
+        yield Page(routes.FULL_TEXT, "fulltext.md.j2", self.full_text(), describe.full_text(plan))
+        for task in index.tasks:
+            yield Page(routes.task_page(task), "task.md.j2", self.task(task), describe.task(task))
+        departments = self.departments()
+        kinds = {g.label: len(g.rows) for g in departments.groups}
+        yield Page(routes.DEPARTMENTS, "departments.md.j2", departments, describe.departments(plan, kinds))
+        for dept in index.departments_sorted:
+            yield Page(routes.department_page(dept), "department.md.j2", self.department(dept),
+                       describe.department(dept, index))
         yield from self.matrix_pages()
-        yield Page(routes.ABOUT, "about.md.j2", self.about())
-        yield Page(routes.TARGETS, "targets.md.j2", self.targets())
-        if self.plan.audiences:
-            yield Page(routes.GROUPS, "groups.md.j2", self.groups())
-        for audience in self.plan.audiences:
-            yield Page(routes.group_page(audience), "group.md.j2", self.group(audience))
+        about = self.about()
+        yield Page(routes.ABOUT, "about.md.j2", about,
+                   describe.about(plan, len(about.variants), len(about.title_differences)))
+        targets = self.targets()
+        yield Page(routes.TARGETS, "targets.md.j2", targets,
+                   describe.targets(plan, [s.title for s in targets.stages], targets.period))
+        if plan.audiences:
+            yield Page(routes.GROUPS, "groups.md.j2", self.groups(), describe.groups(plan))
+        for audience in plan.audiences:
+            measures = self.group_measures(audience)
+            yield Page(routes.group_page(audience), "group.md.j2", self.group(audience),
+                       describe.group(audience, sum(len(ms) for _, ms, _ in measures), [t for t, _, _ in measures]))
 
     # links
     def task_link(self, src: str, task: Task, anchor: str = "") -> Link:
@@ -126,7 +137,9 @@ class Builder:
 
     # ── officials ────────────────────────────────────────────────────────────
     def downloads_of(self, src: str, files: tuple[tuple[str, str, str, str], ...]) -> tuple[Download, ...]:
-        return tuple(Download(label, routes.href(src, path), filename, note) for label, path, filename, note in files)
+        def href(path: str) -> str:
+            return f"{self.site_url.rstrip('/')}/{path}" if self.site_url else routes.href(src, path)
+        return tuple(Download(label, href(path), filename, note) for label, path, filename, note in files)
 
     def department_downloads(self, src: str, dept: Department) -> tuple[Download, ...]:
         stem = officials.safe_filename(f"{dept.name}-职责清单")
@@ -204,14 +217,22 @@ class Builder:
     def matrix_pages(self) -> Iterator[Page]:
         """One full matrix page; or, for a plan too wide for one page, an overview and its parts."""
         parts = officials.matrix_parts(self.index)
+        def about_matrix(c: MatrixContext) -> str:
+            return describe.matrix(c.part, c.department_count, len(c.columns), c.lead_total, c.responsible_total)
+
         if not officials.is_split(self.index):
-            yield Page(routes.MATRIX, "matrix.md.j2", self.matrix(parts[0], None, None, None))
+            whole = self.matrix(parts[0], None, None, None)
+            yield Page(routes.MATRIX, "matrix.md.j2", whole, about_matrix(whole))
             return
-        yield Page(routes.MATRIX, "matrix-overview.md.j2", self.matrix_overview(parts))
+        overview = self.matrix_overview(parts)
+        yield Page(routes.MATRIX, "matrix-overview.md.j2", overview,
+                   describe.matrix_overview(overview.task_count, overview.department_count,
+                                            overview.assignment_count, len(parts)))
         for i, part in enumerate(parts):
             before = parts[i - 1] if i > 0 else None
             after = parts[i + 1] if i + 1 < len(parts) else None
-            yield Page(part.src, "matrix.md.j2", self.matrix(part, before, after, len(parts)))
+            context = self.matrix(part, before, after, len(parts))
+            yield Page(part.src, "matrix.md.j2", context, about_matrix(context))
 
     def part_title(self, part: officials.MatrixPart) -> str:
         first, last = self.labels[part.tasks[0].id], self.labels[part.tasks[-1].id]
