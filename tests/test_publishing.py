@@ -170,3 +170,4 @@ def test_404_screenshots_under_the_sub_path(portal, browser):
         page.screenshot(path=str(ARTIFACTS / f"404-subpath-{width}.png"), full_page=True)
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         context.close()
+

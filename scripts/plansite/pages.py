@@ -20,6 +20,12 @@ from .index import KIND_LABELS, ROLE_LABELS, Assignment, PlanIndex, Role
 from .model import Audience, Department, Indicator, Measure, Plan, Task
 
 
+# The workbook first: every spreadsheet program opens it as it is. A CSV is UTF-8 with a BOM, which
+# Excel and WPS recognise; LibreOffice ignores the BOM and guesses the encoding unless told.
+XLSX_NOTE = "Excel、WPS、LibreOffice 均可直接打开"
+CSV_NOTE = "Excel、WPS 可直接打开；用 LibreOffice 打开时，请在导入对话框的“字符集”中选择“Unicode (UTF-8)”"
+
+
 # ── building ─────────────────────────────────────────────────────────────────
 class Builder:
     def __init__(self, plan: Plan, today: datetime.date | None = None, site_url: str = ""):
@@ -144,14 +150,14 @@ class Builder:
     def department_downloads(self, src: str, dept: Department) -> tuple[Download, ...]:
         stem = officials.safe_filename(f"{dept.name}-职责清单")
         return self.downloads_of(src, (
-            ("CSV", routes.department_download(dept, "csv"), f"{stem}.csv", "Excel、WPS 可直接打开"),
-            ("XLSX", routes.department_download(dept, "xlsx"), f"{stem}.xlsx", "Excel 工作簿"),
+            ("XLSX", routes.department_download(dept, "xlsx"), f"{stem}.xlsx", XLSX_NOTE),
+            ("CSV", routes.department_download(dept, "csv"), f"{stem}.csv", CSV_NOTE),
         ))
 
     def matrix_downloads(self, src: str) -> tuple[Download, ...]:
         return self.downloads_of(src, (
-            ("CSV", routes.matrix_download("csv"), "分工总表.csv", "Excel、WPS 可直接打开"),
-            ("XLSX", routes.matrix_download("xlsx"), "分工总表.xlsx", "含分工总表和分工明细两张表"),
+            ("XLSX", routes.matrix_download("xlsx"), "分工总表.xlsx", "含分工总表和分工明细两张表；" + XLSX_NOTE),
+            ("CSV", routes.matrix_download("csv"), "分工总表.csv", CSV_NOTE),
             ("JSON", routes.matrix_download("json"), "分工总表.json", "供程序使用"),
         ))
 
