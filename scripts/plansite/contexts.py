@@ -304,12 +304,22 @@ class NoteView:
 
 
 @dataclass(frozen=True)
+class OfflineView:
+    """The offline copy of the site (offline.py), offered on the about page."""
+    href: str
+    filename: str
+    size: str  # 1.6 MB
+    folder: str  # the folder inside the zip that holds index.html
+
+
+@dataclass(frozen=True)
 class AboutContext:
     meta: Meta
     variants: tuple[VariantView, ...]
     title_differences: tuple[tuple[Link, str], ...]  # (task, title as the annex prints it)
     notes: tuple[NoteView, ...]
     editors_href: str = ""  # the editors' guide (guide.py)
+    offline: OfflineView | None = None  # only on the online site, when the copy was built
 
 
 # ── targets and timeline ─────────────────────────────────────────────────────

@@ -12,9 +12,10 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from . import assets, exports, guide, history, navscale, preview, routes
+from . import assets, exports, guide, history, navscale, offline, preview, routes
 from .load import Loaded, load
 from .model import Plan
 from .pages import Builder, Page
@@ -61,11 +62,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             return config
         raise PluginError("data/plan.yaml 有误，网站没有生成，已有的网站保持不变。\n\n" + err.report()) from None
     plan = source.plan
+    routes.use_directory_urls(config.use_directory_urls)  # off in the offline copy
+    if offline.enabled(config):
+        offline.prepare(config)
     _generated.clear()
     _descriptions.clear()
     try:
-        _generated.update(generate(plan, config.site_url or "", source, _descriptions))
-    except (BuildDateError, guide.GuideError) as err:
+        # The offline copy first (a second build, in a subprocess): the about page gives its size.
+        copy = offline.build_copy(config) if offline.wanted(_command, config) else None
+        _generated.update(generate(plan, config.site_url or "", source, _descriptions, copy))
+    except (BuildDateError, guide.GuideError, offline.OfflineError) as err:
         raise PluginError(f"{err}\n网站没有生成，已有的网站保持不变。") from None
     _freshness.clear()
     _freshness.update(history.page_freshness(root, DATA_FILE.as_posix(), plan, source.lines, _generated,
@@ -88,12 +94,12 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
 
 
 def generate(plan: Plan, site_url: str = "", source: Loaded | None = None,
-             descriptions: dict[str, str] | None = None) -> dict[str, str | bytes]:
+             descriptions: dict[str, str] | None = None, offline_zip: bytes | None = None) -> dict[str, str | bytes]:
     """Every page and download, plus robots.txt. `source` is the file the editors' guide quotes (default:
     data/plan.yaml); `site_url` makes download links absolute when it is set; `descriptions`, when given,
-    receives each page's description."""
+    receives each page's description; `offline_zip` is the offline copy, published and linked when given."""
     renderer = Renderer()
-    pages = [*Builder(plan, site_url=site_url).pages()]
+    pages = [*Builder(plan, site_url=site_url, offline_size=len(offline_zip) if offline_zip else None).pages()]
     if source is None:
         source = load(guide.ROOT / DATA_FILE, str(DATA_FILE))
     pages.append(Page(guide.SRC, "editors.md.j2", guide.context(source), guide.DESCRIPTION))
@@ -102,6 +108,8 @@ def generate(plan: Plan, site_url: str = "", source: Loaded | None = None,
         descriptions.update({page.src: page.description for page in pages})
     out.update(exports.downloads(plan, site_url))  # duty lists and the matrix as CSV/XLSX/JSON
     out[ROBOTS] = robots_txt(site_url)
+    if offline_zip:
+        out[offline.ZIP] = offline_zip
     return out
 
 
@@ -142,9 +150,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if existing is not None:  # a hand-written page must not silently shadow generated data
             raise PluginError(f"docs/{src} 与自动生成的页面同名：请删除 docs/{src}，页面内容来自 data/plan.yaml。")
         files.append(File.generated(config, src, content=content))
+    if offline.enabled(config):  # the Web Worker shim for file://, from our own folder (offline.py)
+        files.append(File.generated(config, offline.SHIM, content=offline.SHIM_SOURCE.read_text(encoding="utf-8")))
     for css in [f for f in files if f.src_uri.startswith("assets/") and f.src_uri.endswith(".css") and not f.generated_by]:
         if css.abs_src_path and Path(css.abs_src_path).is_relative_to(Path(config.docs_dir).resolve()):
             files.remove(css)  # our own stylesheets, not the theme's: ship them without comments
             text = Path(css.abs_src_path).read_text(encoding="utf-8")
             files.append(File.generated(config, css.src_uri, content=assets.minify_css(text)))
     return files
+
+
+@event_priority(-110)  # after the search hooks have rewritten the index (-100)
+def on_post_build(config: MkDocsConfig) -> None:
+    if offline.enabled(config):
+        offline.inline_search_index(Path(config.site_dir))

@@ -13,7 +13,7 @@ from .contexts import (
     DepartmentsContext, Download, DutyMeasure, DutyView, FullTextContext, GroupContext, GroupEntry,
     GroupsContext, GroupTaskView, HomeContext, IndicatorValueView, IndicatorView, KIND_HEADINGS, KIND_ORDER,
     Link, MatrixCell, MatrixColumn, MatrixContext, MatrixGroup, MatrixOverviewContext, MatrixPartView,
-    MatrixRow, MeasureView, MentionView, Meta, NOTE_LABELS, NoteView, Page, Segment, StageView,
+    MatrixRow, MeasureView, MentionView, Meta, NOTE_LABELS, NoteView, OfflineView, Page, Segment, StageView,
     TargetsContext, TaskCard, TaskContext, VariantView,
 )
 from .index import KIND_LABELS, ROLE_LABELS, Assignment, PlanIndex, Role
@@ -28,9 +28,11 @@ CSV_NOTE = "Excel、WPS 可直接打开；用 LibreOffice 打开时，请在导�
 
 # ── building ─────────────────────────────────────────────────────────────────
 class Builder:
-    def __init__(self, plan: Plan, today: datetime.date | None = None, site_url: str = ""):
+    def __init__(self, plan: Plan, today: datetime.date | None = None, site_url: str = "",
+                 offline_size: int | None = None):
         self.plan = plan
         self.site_url = site_url  # set: download links are absolute (mkdocs.yml site_url)
+        self.offline_size = offline_size  # bytes of downloads/offline.zip, when this build made one
         self.index = PlanIndex(plan)
         self.today = today if today is not None else timeline.build_date()  # marks the current stage
 
@@ -303,7 +305,15 @@ class Builder:
                       "document.notice": "notice", "document.addressees": "addressees"}.get(note.where, note.where)
             where = Link(titles[anchor], routes.href(src, routes.FULL_TEXT, anchor)) if anchor in titles else None
             notes.append(NoteView(NOTE_LABELS[note.kind], where, note.printed, note.normalised, note.explanation))
-        return AboutContext(self.meta(src), tuple(variants), differences, tuple(notes), routes.href(src, "editors.md"))
+        return AboutContext(self.meta(src), tuple(variants), differences, tuple(notes), routes.href(src, "editors.md"),
+                            self.offline_view(src))
+
+    def offline_view(self, src: str) -> OfflineView | None:
+        if self.offline_size is None:
+            return None
+        name = officials.safe_filename(f"{self.plan.document.plan_title}-离线版")
+        href = self.downloads_of(src, (("ZIP", routes.OFFLINE_ZIP, f"{name}.zip", ""),))[0].href
+        return OfflineView(href, f"{name}.zip", f"{self.offline_size / 1_000_000:.1f} MB", routes.OFFLINE_FOLDER)
 
     # targets and timeline
     def indicator(self, src: str, indicator: Indicator) -> IndicatorView:
