@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import typing
+from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,7 +91,7 @@ class GuideContext:
     schema_href: str
 
 
-def excerpt(lines: list[str], first: int, last: int, marked: set[int] = frozenset()) -> Excerpt:
+def excerpt(lines: list[str], first: int, last: int, marked: Container[int] = ()) -> Excerpt:
     first, last = max(first, 1), min(last, len(lines))
     shown = tuple((n, lines[n - 1].replace("\t", "⇥   "), n in marked) for n in range(first, last + 1))
     return Excerpt(first, shown)

@@ -232,7 +232,7 @@ class Builder:
             for dept in (d for d in part.departments if d.kind == kind):
                 roles = [role.get((dept.id, t.id)) for t in part.tasks]
                 cells = tuple(MatrixCell(r, ROLE_LABELS[r] if r else "", ROLE_SYMBOLS[r] if r else "", h)
-                              for r, h in zip(roles, hrefs))
+                              for r, h in zip(roles, hrefs, strict=True))
                 rows.append(MatrixRow(self.dept_link(src, dept), " ".join((dept.name, *dept.variants)), cells,
                                       roles.count("lead"), roles.count("responsible")))
             if rows:
