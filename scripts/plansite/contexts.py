@@ -12,7 +12,6 @@ from .document import Block
 from .index import Role
 from .model import Department, IndicatorValue, Task
 
-KIND_ORDER = ("区委部门", "区政府部门", "群团组织", "其他")
 KIND_HEADINGS = {"区委部门": "区委部门", "区政府部门": "区政府部门", "群团组织": "群团组织", "其他": "其他单位"}
 
 

@@ -11,13 +11,13 @@ from .contexts import (
     ROLE_SYMBOLS,
     AboutContext, AnnexRowView, COLLAPSE_OVER, DepartmentContext, DepartmentGroup, DepartmentRow,
     DepartmentsContext, Download, DutyMeasure, DutyView, FullTextContext, GroupContext, GroupEntry,
-    GroupsContext, GroupTaskView, HomeContext, IndicatorValueView, IndicatorView, KIND_HEADINGS, KIND_ORDER,
+    GroupsContext, GroupTaskView, HomeContext, IndicatorValueView, IndicatorView, KIND_HEADINGS,
     Link, MatrixCell, MatrixColumn, MatrixContext, MatrixGroup, MatrixOverviewContext, MatrixPartView,
     MatrixRow, MeasureView, MentionView, Meta, NOTE_LABELS, NoteView, Page, Segment, StageView,
     TargetsContext, TaskCard, TaskContext, VariantView,
 )
-from .index import KIND_LABELS, ROLE_LABELS, Assignment, PlanIndex, Role
-from .model import Audience, Department, Indicator, Measure, Plan, Task
+from .index import KIND_LABELS, ROLE_LABELS, Assignment, PlanIndex
+from .model import DEPARTMENT_KINDS, Audience, Department, Indicator, Measure, Plan, Task
 
 
 # ── building ─────────────────────────────────────────────────────────────────
@@ -178,11 +178,6 @@ class Builder:
             departments_href=routes.href(src, routes.DEPARTMENTS), matrix_href=routes.href(src, routes.MATRIX))
 
     @cached_property
-    def roles(self) -> dict[tuple[str, str], Role]:
-        """(department id, task id) → role, for the matrix."""
-        return {(a.department.id, a.task.id): a.role for a in self.index.assignments}
-
-    @cached_property
     def labels(self) -> dict[str, str]:
         return officials.short_labels(self.index)
 
@@ -193,7 +188,7 @@ class Builder:
     def departments(self) -> DepartmentsContext:
         src = routes.DEPARTMENTS
         groups = []
-        for n, kind in enumerate(KIND_ORDER, 1):
+        for n, kind in enumerate(DEPARTMENT_KINDS, 1):
             rows = []
             for dept in (d for d in self.index.departments_sorted if d.kind == kind):
                 duties = self.index.for_department(dept)
@@ -230,17 +225,16 @@ class Builder:
                after: officials.MatrixPart | None = None, count: int | None = None) -> MatrixContext:
         """One matrix page; `count` is the number of parts when the matrix is split, else None."""
         src = part.src
-        role = self.roles
         columns = tuple(MatrixColumn(link=self.task_link(src, t), short=self.labels[t.id],
                                      lead_total=len(self.index.for_task(t, "lead")),
                                      responsible_total=len(self.index.for_task(t, "responsible")))
                         for t in part.tasks)
         hrefs = [routes.href(src, routes.task_page(t)) for t in part.tasks]
         groups = []
-        for kind in KIND_ORDER:
+        for kind in DEPARTMENT_KINDS:
             rows = []
             for dept in (d for d in part.departments if d.kind == kind):
-                roles = [role.get((dept.id, t.id)) for t in part.tasks]
+                roles = [self.index.role_of(dept, t) for t in part.tasks]
                 cells = tuple(MatrixCell(role=r, label=ROLE_LABELS[r] if r else "", symbol=ROLE_SYMBOLS[r] if r else "", href=h)
                               for r, h in zip(roles, hrefs, strict=True))
                 rows.append(MatrixRow(link=self.dept_link(src, dept), names=" ".join((dept.name, *dept.variants)), cells=cells,
