@@ -49,7 +49,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import browser as chrome
 import synth
-from plansite.hooks import BUILD_INPUTS
+from plansite.output import BUILD_INPUTS
 
 QUERIES = ["区科协", "青少年", "科普大篷车", "应急科普"]
 PAGES = {"home": "", "department": "departments/kexie/", "action": "actions/youth/", "matrix": "matrix/"}

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from plansite import guide, routes
-from plansite.hooks import generate, navigation
+from plansite.output import generate, navigation
 from plansite.load import load
 from sitehtml import parse
 
