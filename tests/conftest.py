@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import subprocess
 import sys
 import threading
@@ -18,6 +19,17 @@ ROOT = Path(__file__).resolve().parent.parent
 
 SOURCE = ROOT / "data" / "source" / "wulong-fubanfa-2022-30.txt"
 PLAN = ROOT / "data" / "plan.yaml"
+# One plan per kind of mistake, each with the check's exact report beside it (NAME.expected). Every test
+# finds them through this constant (the editors' guide quotes them too).
+INVALID_DIR = ROOT / "tests" / "fixtures" / "invalid"
+INVALID = sorted(INVALID_DIR.glob("*.yaml"))
+
+
+def expected_report(path: Path, shown_as: str) -> str:
+    """The check's report for an invalid fixture, naming the file as `shown_as`. The .expected files
+    name it by its path in the repository; only the file name is compared, so the folder can move."""
+    text = path.with_suffix(".expected").read_text(encoding="utf-8")
+    return re.sub(rf"^(?:[^\s:]*/)?{re.escape(path.name)}:", lambda _: f"{shown_as}:", text, flags=re.M)
 
 
 @pytest.fixture(scope="session")
@@ -33,6 +45,14 @@ def index(plan):
 @pytest.fixture(scope="session")
 def source_lines() -> list[str]:
     return SOURCE.read_text(encoding="utf-8").split("\n")
+
+
+@pytest.fixture(scope="session")
+def pages(plan) -> dict:
+    """Every generated page and download of the real plan, as output.generate() returns them (read only)."""
+    from plansite.output import generate
+
+    return generate(plan)
 
 
 # ── the built site, a local server, and the system Chromium ─────────────────────────────────
