@@ -17,7 +17,7 @@ from pathlib import Path
 def main(project: Path, repeat: int) -> dict:
     sys.path.insert(0, str(project / "scripts"))
     from plansite import load
-    from plansite.hooks import generate
+    from plansite.output import generate
 
     runs = []
     for _ in range(repeat):

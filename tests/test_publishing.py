@@ -6,18 +6,17 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import socket
 import subprocess
 import sys
 import threading
 from pathlib import Path
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urlparse
 from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import CHROMIUM_ARGS, ROOT, open_context
+from conftest import ROOT, open_context
 from sitehtml import html_pages, url_path
 
 SUB_PATH = "/zt/kxsz/"

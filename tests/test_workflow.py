@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import yaml
@@ -29,9 +27,9 @@ def test_pull_requests_and_main_trigger_it():
 
 def test_it_runs_the_readmes_commands_in_order():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    documented = set(re.findall(r"\./scripts/dev\.sh (?:serve|test|check|build)", readme))
+    documented = set(re.findall(r"\./scripts/dev\.sh (?:serve|test|check|build|lint)", readme))
     commands = [r for r in runs(workflow()["jobs"]["check"]) if r.startswith("./scripts/dev.sh")]
-    assert commands == ["./scripts/dev.sh check", "./scripts/dev.sh build", "./scripts/dev.sh test"]
+    assert commands == ["./scripts/dev.sh lint", "./scripts/dev.sh check", "./scripts/dev.sh build", "./scripts/dev.sh test"]
     assert set(commands) <= documented
     for command in commands:  # and dev.sh really has them
         assert f"  {command.split()[-1]})" in (ROOT / "scripts" / "dev.sh").read_text(encoding="utf-8")
@@ -81,11 +79,3 @@ def test_dependabot_updates_the_actions_and_the_python_pins():
     assert {u["package-ecosystem"] for u in config["updates"]} == {"github-actions", "pip"}
     assert all(u["directory"] == "/" for u in config["updates"])
 
-
-def test_zizmor_finds_nothing_in_the_workflows():
-    """The security audit GitHub's own guidance points to; offline: no lookups of the pinned commits."""
-    zizmor = Path(sys.executable).with_name("zizmor")
-    result = subprocess.run([str(zizmor), "--offline", "--no-progress", str(ROOT / ".github")],
-                            capture_output=True, text=True, encoding="utf-8")
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "No findings to report" in result.stdout, result.stdout
