@@ -4,5 +4,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from plansite.search.hooks import (  # noqa: E402,F401
-    on_config, on_files, on_page_content, on_post_build, on_post_page, on_post_template)
+from plansite.search.hooks import (on_config, on_files, on_page_content, on_post_build, on_post_page,
+                                   on_post_template)
+
+__all__ = ["on_config", "on_files", "on_page_content", "on_post_build", "on_post_page",
+           "on_post_template"]  # the hooks MkDocs looks for

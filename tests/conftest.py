@@ -1,19 +1,36 @@
 """Shared fixtures. Tests import the same plansite package the build uses."""
 from __future__ import annotations
 
+import functools
+import http.server
+import os
+import re
+import subprocess
 import sys
+import threading
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+from plansite.index import PlanIndex
+from plansite.load import load_plan
 
-from plansite.index import PlanIndex  # noqa: E402
-from plansite.load import load_plan  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 SOURCE = ROOT / "data" / "source" / "wulong-fubanfa-2022-30.txt"
 PLAN = ROOT / "data" / "plan.yaml"
+# One plan per kind of mistake, each with the check's exact report beside it (NAME.expected). Every test
+# finds them through this constant (the editors' guide quotes them too).
+INVALID_DIR = ROOT / "tests" / "fixtures" / "invalid"
+INVALID = sorted(INVALID_DIR.glob("*.yaml"))
+
+
+def expected_report(path: Path, shown_as: str) -> str:
+    """The check's report for an invalid fixture, naming the file as `shown_as`. The .expected files
+    name it by its path in the repository; only the file name is compared, so the folder can move."""
+    text = path.with_suffix(".expected").read_text(encoding="utf-8")
+    return re.sub(rf"^(?:[^\s:]*/)?{re.escape(path.name)}:", lambda _: f"{shown_as}:", text, flags=re.M)
 
 
 @pytest.fixture(scope="session")
@@ -31,12 +48,15 @@ def source_lines() -> list[str]:
     return SOURCE.read_text(encoding="utf-8").split("\n")
 
 
+@pytest.fixture(scope="session")
+def pages(plan) -> dict:
+    """Every generated page and download of the real plan, as output.generate() returns them (read only)."""
+    from plansite.output import generate
+
+    return generate(plan)
+
+
 # ── the built site, a local server, and the system Chromium ─────────────────────────────────
-import functools  # noqa: E402
-import http.server  # noqa: E402
-import subprocess  # noqa: E402
-import threading  # noqa: E402
-from urllib.parse import urlparse  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -44,9 +64,11 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 def build_site(out: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
-    """A real `mkdocs build --strict`, as the README and CI run it."""
+    """A real `mkdocs build --strict`, as the README and CI run it; without SITE_URL, so the site is the one
+    that works from any folder (tests/test_publishing.py builds with it)."""
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
+                          cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
