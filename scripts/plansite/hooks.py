@@ -14,15 +14,17 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from . import assets, exports, guide, history, navscale, preview, routes
+from . import assets, exports, feed, guide, history, navscale, preview, routes, timeline
 from .load import Loaded, load
-from .model import Plan
+from .model import Plan, Progress
 from .pages import Builder, Page
 from .problems import PlanError
+from .progress import load_progress
 from .render import Renderer
 from .timeline import BuildDateError
 
 DATA_FILE = Path("data") / "plan.yaml"
+PROGRESS_FILE = Path("data") / "progress.yaml"  # 实施记录: optional, checked against the plan
 # Everything a build reads, relative to the project root: what a throwaway copy of the project needs
 # (the tests' and the benchmark's). The editors' guide quotes the invalid fixtures, hence tests/fixtures.
 BUILD_INPUTS = ("mkdocs.yml", "overrides", "docs", "scripts", "data", "tests/fixtures")
@@ -48,6 +50,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = project_root(config)
     try:
         source = load(root / DATA_FILE, str(DATA_FILE))
+        progress = load_progress(root / PROGRESS_FILE, source.plan, timeline.build_date(), str(PROGRESS_FILE))
+    except BuildDateError as err:
+        raise PluginError(f"{err}\n网站没有生成，已有的网站保持不变。") from None
     except PlanError as err:
         if _command == "serve":
             preview.report(err)
@@ -58,11 +63,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             config.nav = preview.navigation()
             config.extra["preview_error"] = preview.error_html(err)
             return config
-        raise PluginError("data/plan.yaml 有误，网站没有生成，已有的网站保持不变。\n\n" + err.report()) from None
+        wrong = err.problems[0].file if err.problems else str(DATA_FILE)
+        raise PluginError(f"{wrong} 有误，网站没有生成，已有的网站保持不变。\n\n" + err.report()) from None
     plan = source.plan
     _generated.clear()
     try:
-        _generated.update(generate(plan, config.site_url or "", source))
+        _generated.update(generate(plan, config.site_url or "", source, progress))
     except (BuildDateError, guide.GuideError) as err:
         raise PluginError(f"{err}\n网站没有生成，已有的网站保持不变。") from None
     _freshness.clear()
@@ -82,15 +88,19 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     return markdown
 
 
-def generate(plan: Plan, site_url: str = "", source: Loaded | None = None) -> dict[str, str | bytes]:
+def generate(plan: Plan, site_url: str = "", source: Loaded | None = None,
+             progress: Progress | None = None) -> dict[str, str | bytes]:
     """Every page and download. `source` is the file the editors' guide quotes (default: data/plan.yaml);
-    `site_url` makes the downloads' page links absolute when it is set."""
+    `site_url` makes the downloads' page links absolute when it is set; `progress` holds the
+    implementation records (none when not given)."""
     renderer = Renderer()
-    out: dict[str, str | bytes] = {page.src: renderer.render(page) for page in Builder(plan).pages()}
+    progress = progress or Progress()
+    out: dict[str, str | bytes] = {page.src: renderer.render(page) for page in Builder(plan, progress=progress).pages()}
     if source is None:
         source = load(guide.ROOT / DATA_FILE, str(DATA_FILE))
     out[guide.SRC] = renderer.render(Page(guide.SRC, "editors.md.j2", guide.context(source)))
-    out.update(exports.downloads(plan, site_url))  # duty lists and the matrix as CSV/XLSX/JSON
+    out.update(exports.downloads(plan, site_url, progress))  # duty lists, the matrix and the records as CSV/XLSX/JSON
+    out[routes.FEED] = feed.atom(plan, progress, site_url)
     return out
 
 
@@ -102,6 +112,7 @@ def navigation(plan: Plan) -> list:
         {"首页": routes.HOME},
         {"原文": routes.FULL_TEXT},
         {"目标与进度": routes.TARGETS},
+        {"实施情况": routes.RECORDS},
         *([{"按人群查看": [{"全部人群": routes.GROUPS}, *({html.escape(a.label): routes.group_page(a)} for a in plan.audiences)]}]
           if plan.audiences else []),
         {"提升行动": [{html.escape(t.title): routes.task_page(t)} for t in tasks if t.kind == "action"]},

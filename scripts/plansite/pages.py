@@ -7,6 +7,7 @@ from functools import cached_property
 from typing import Iterator
 
 from . import charts, document, indicators, officials, routes, timeline
+from .progress_pages import ProgressViews
 from .contexts import (
     ROLE_SYMBOLS,
     AboutContext, AnnexRowView, COLLAPSE_OVER, DepartmentContext, DepartmentGroup, DepartmentRow,
@@ -17,15 +18,16 @@ from .contexts import (
     TargetsContext, TaskCard, TaskContext, VariantView,
 )
 from .index import KIND_LABELS, ROLE_LABELS, Assignment, PlanIndex, Role
-from .model import Audience, Department, Indicator, Measure, Plan, Task
+from .model import Audience, Department, Indicator, Measure, Plan, Progress, Task
 
 
 # ── building ─────────────────────────────────────────────────────────────────
 class Builder:
-    def __init__(self, plan: Plan, today: datetime.date | None = None):
+    def __init__(self, plan: Plan, today: datetime.date | None = None, progress: Progress | None = None):
         self.plan = plan
         self.index = PlanIndex(plan)
         self.today = today if today is not None else timeline.build_date()  # marks the current stage
+        self.progress = ProgressViews(plan, progress or Progress(), self.index, self.today)  # 实施情况
 
     def meta(self, src: str) -> Meta:
         d = self.plan.document
@@ -43,6 +45,7 @@ class Builder:
         yield from self.matrix_pages()
         yield Page(routes.ABOUT, "about.md.j2", self.about())
         yield Page(routes.TARGETS, "targets.md.j2", self.targets())
+        yield Page(routes.RECORDS, "progress.md.j2", self.progress.records_page(self.meta(routes.RECORDS)))
         if self.plan.audiences:
             yield Page(routes.GROUPS, "groups.md.j2", self.groups())
         for audience in self.plan.audiences:
@@ -78,7 +81,8 @@ class Builder:
             tuple(self.card(t) for t in self.index.tasks if t.kind == "project"),
             routes.href(src, routes.DEPARTMENTS), routes.href(src, routes.MATRIX),
             self.plan.document.attachment_title, len(self.plan.departments), len(self.index.assignments),
-            groups=self.group_entries(src), targets_href=routes.href(src, routes.TARGETS))
+            groups=self.group_entries(src), targets_href=routes.href(src, routes.TARGETS),
+            progress=self.progress.home(src))
 
     def titles(self) -> dict[str, str]:
         """A readable name for every anchor a note can point at."""
@@ -122,7 +126,8 @@ class Builder:
             tuple(self.measure_view(src, m) for m in task.measures),
             tuple(self.dept_link(src, a.department, a.printed) for a in self.index.for_task(task, "lead")),
             tuple(self.dept_link(src, a.department, a.printed) for a in self.index.for_task(task, "responsible")),
-            routes.href(src, routes.FULL_TEXT, task.id), routes.href(src, routes.MATRIX))
+            routes.href(src, routes.FULL_TEXT, task.id), routes.href(src, routes.MATRIX),
+            progress=self.progress.task(src, task))
 
     # ── officials ────────────────────────────────────────────────────────────
     def downloads_of(self, src: str, files: tuple[tuple[str, str, str, str], ...]) -> tuple[Download, ...]:
@@ -171,7 +176,8 @@ class Builder:
             tuple(self.duty(src, a) for a in duties if a.role == "lead"),
             tuple(self.duty(src, a) for a in duties if a.role == "responsible"),
             mentions, self.department_downloads(src, dept),
-            routes.href(src, routes.DEPARTMENTS), routes.href(src, routes.MATRIX))
+            routes.href(src, routes.DEPARTMENTS), routes.href(src, routes.MATRIX),
+            progress=self.progress.department(src, dept))
 
     @cached_property
     def roles(self) -> dict[tuple[str, str], Role]:
@@ -231,8 +237,12 @@ class Builder:
             rows = []
             for dept in (d for d in part.departments if d.kind == kind):
                 roles = [role.get((dept.id, t.id)) for t in part.tasks]
-                cells = tuple(MatrixCell(r, ROLE_LABELS[r] if r else "", ROLE_SYMBOLS[r] if r else "", h)
-                              for r, h in zip(roles, hrefs))
+                counts = [self.progress.cell(dept, t) for t in part.tasks]
+                dept_src = routes.department_page(dept)
+                cells = tuple(MatrixCell(r, ROLE_LABELS[r] if r else "", ROLE_SYMBOLS[r] if r else "", h, records=n,
+                                         records_href=routes.href(src, dept_src, f"duty-{t.id}-records" if r else "records")
+                                         if n else "")
+                              for r, h, n, t in zip(roles, hrefs, counts, part.tasks))
                 rows.append(MatrixRow(self.dept_link(src, dept), " ".join((dept.name, *dept.variants)), cells,
                                       roles.count("lead"), roles.count("responsible")))
             if rows:
@@ -313,7 +323,9 @@ class Builder:
         return TargetsContext(
             self.meta(src), tuple(self.indicator(src, i) for i in self.plan.indicators), stages, sched.state,
             period, sched.end, built, self.today.isoformat(), tuple(s.item.title for s in sched.current),
-            sched.overlap, chart, routes.href(src, routes.FULL_TEXT, schedule_section))
+            sched.overlap, chart, routes.href(src, routes.FULL_TEXT, schedule_section),
+            progress={i.id: self.progress.indicator(i) for i in self.plan.indicators},
+            records_href=routes.href(src, routes.RECORDS))
 
     # browse by group
     def group_measures(self, audience: Audience) -> list[tuple[Task, tuple[Measure, ...], bool]]:
