@@ -20,13 +20,13 @@ KIND_ORDER = ("区委部门", "区政府部门", "群团组织", "其他")
 KIND_HEADINGS = {"区委部门": "区委部门", "区政府部门": "区政府部门", "群团组织": "群团组织", "其他": "其他单位"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Link:
     text: str
     href: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Meta:
     """What every page shows of the document (and prints on every sheet)."""
     issuer: str
@@ -38,7 +38,7 @@ class Meta:
     text_href: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Page:
     src: str  # path under docs/, e.g. "actions/youth.md"
     template: str
@@ -46,7 +46,7 @@ class Page:
 
 
 # ── shared pieces ────────────────────────────────────────────────────────────
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MeasureView:
     id: str
     title: str
@@ -54,7 +54,7 @@ class MeasureView:
     text_href: str  # the same measure in the full text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class TaskCard:
     kind_label: str
     number: str
@@ -66,7 +66,7 @@ class TaskCard:
 
 
 # ── page contexts ────────────────────────────────────────────────────────────
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class HomeContext:
     meta: Meta
     notice_title: str
@@ -83,10 +83,10 @@ class HomeContext:
     assignment_count: int
     groups: tuple["GroupEntry", ...] = ()  # the "我是…" entry points
     targets_href: str = ""
-    progress: HomeProgress | None = field(default=None, kw_only=True)  # status and the latest records
+    progress: HomeProgress | None = None  # status and the latest records
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class AnnexRowView:
     anchor: str
     category: str
@@ -96,7 +96,7 @@ class AnnexRowView:
     responsible: tuple[Link, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class FullTextContext:
     meta: Meta
     blocks: tuple[Block, ...]
@@ -105,7 +105,7 @@ class FullTextContext:
     about_href: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class TaskContext:
     meta: Meta
     task: Task
@@ -117,7 +117,7 @@ class TaskContext:
     responsible: tuple[Link, ...]
     text_href: str
     matrix_href: str
-    progress: TaskProgress | None = field(default=None, kw_only=True)  # 实施情况 under the measures
+    progress: TaskProgress | None = None  # 实施情况 under the measures
 
 
 # ── officials: department pages, the departments index, the matrix ───────────
@@ -125,7 +125,7 @@ COLLAPSE_OVER = 100  # characters: a measure longer than this starts collapsed o
 ROLE_SYMBOLS: dict[Role, str] = {"lead": "●", "responsible": "○"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Download:
     label: str  # CSV / XLSX / JSON
     href: str
@@ -133,14 +133,14 @@ class Download:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Segment:
     """A run of a quoted paragraph; `mark` runs are the department's own name."""
     text: str
     mark: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DutyMeasure:
     id: str
     title: str
@@ -149,7 +149,7 @@ class DutyMeasure:
     collapsed: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DutyView:
     anchor: str
     role: Role
@@ -164,13 +164,13 @@ class DutyView:
     co_responsible: tuple[Link, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MentionView:
     where: Link  # the paragraph in the full text; text = its place in the document
     segments: tuple[Segment, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DepartmentContext:
     meta: Meta
     department: Department
@@ -182,10 +182,10 @@ class DepartmentContext:
     downloads: tuple[Download, ...]
     departments_href: str
     matrix_href: str
-    progress: DepartmentProgress | None = field(default=None, kw_only=True)  # records it took part in
+    progress: DepartmentProgress | None = None  # records it took part in
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DepartmentRow:
     link: Link
     id: str
@@ -201,7 +201,7 @@ class DepartmentRow:
 DEPARTMENT_CHUNK = 50  # rows per table on the departments index; the browser skips off-screen tables
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DepartmentGroup:
     anchor: str
     label: str
@@ -214,7 +214,7 @@ class DepartmentGroup:
         return tuple(self.rows[i:i + DEPARTMENT_CHUNK] for i in range(0, len(self.rows), DEPARTMENT_CHUNK))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DepartmentsContext:
     meta: Meta
     groups: tuple[DepartmentGroup, ...]
@@ -223,7 +223,7 @@ class DepartmentsContext:
     downloads: tuple[Download, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MatrixColumn:
     link: Link
     short: str  # 行动一 / 工程三: fits a column header on a phone
@@ -231,17 +231,17 @@ class MatrixColumn:
     responsible_total: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MatrixCell:
     role: Role | None
     label: str  # 牵头 / 参与 / ""
     symbol: str  # ● / ○ / ""
     href: str  # the task page
-    records: int = field(default=0, kw_only=True)  # records of the task the department took part in
-    records_href: str = field(default="", kw_only=True)  # those records on the department page
+    records: int = 0  # records of the task the department took part in
+    records_href: str = ""  # those records on the department page
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MatrixRow:
     link: Link
     names: str  # the name and its printed variants, for the filter box
@@ -250,13 +250,13 @@ class MatrixRow:
     responsible_total: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MatrixGroup:
     label: str
     rows: tuple[MatrixRow, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MatrixContext:
     meta: Meta
     title: str
@@ -273,7 +273,7 @@ class MatrixContext:
     departments_href: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MatrixPartView:
     link: Link
     chapter: str  # 三、…
@@ -282,7 +282,7 @@ class MatrixPartView:
     assignment_count: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MatrixOverviewContext:
     meta: Meta
     parts: tuple[MatrixPartView, ...]
@@ -294,7 +294,7 @@ class MatrixOverviewContext:
     departments_href: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class VariantView:
     department: Link
     name: str
@@ -302,7 +302,7 @@ class VariantView:
     printed_in: tuple[str, ...]  # tasks whose annex row prints a variant
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class NoteView:
     kind_label: str
     where: Link | None
@@ -311,7 +311,7 @@ class NoteView:
     explanation: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class AboutContext:
     meta: Meta
     variants: tuple[VariantView, ...]
@@ -321,7 +321,7 @@ class AboutContext:
 
 
 # ── targets and timeline ─────────────────────────────────────────────────────
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class IndicatorValueView:
     role_label: str  # 基线 / 目标 / 参照标准
     given: bool  # False: the document gives no such value
@@ -331,7 +331,7 @@ class IndicatorValueView:
     href: str  # the paragraph on the full-text page
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class IndicatorView:
     id: str
     name: str
@@ -339,7 +339,7 @@ class IndicatorView:
     chart: charts.Svg
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class StageView:
     number: int
     title: str
@@ -350,7 +350,7 @@ class StageView:
     href: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class TargetsContext:
     meta: Meta
     indicators: tuple[IndicatorView, ...]
@@ -364,12 +364,12 @@ class TargetsContext:
     overlap: bool  # the build year lies in two stages
     timeline_chart: charts.Svg | None
     schedule_href: str
-    progress: dict[str, IndicatorProgress] = field(default_factory=dict, kw_only=True)  # indicator id → observations
-    records_href: str = field(default="", kw_only=True)
+    progress: dict[str, IndicatorProgress] = field(default_factory=dict)  # indicator id → observations
+    records_href: str = ""
 
 
 # ── browse by group (an editorial grouping of this site, not the document's) ─
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class GroupEntry:
     id: str
     label: str
@@ -377,7 +377,7 @@ class GroupEntry:
     measure_count: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class GroupTaskView:
     id: str
     task: Link
@@ -387,7 +387,7 @@ class GroupTaskView:
     measures: tuple[MeasureView, ...]  # text_href points at the measure on its task page
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class GroupContext:
     meta: Meta
     id: str
@@ -398,7 +398,7 @@ class GroupContext:
     others: tuple[GroupEntry, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class GroupsContext:
     meta: Meta
     groups: tuple[GroupEntry, ...]

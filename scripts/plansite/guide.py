@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import typing
-from dataclasses import dataclass, field
+from collections.abc import Container
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import model, routes, timeline, yamlnodes
@@ -74,13 +75,13 @@ PROGRESS_MISTAKES: dict[str, tuple[str, str]] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Excerpt:
     first: int
     lines: tuple[tuple[int, str, bool], ...]  # (line number, text, is the reported line)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Example:
     name: str
     title: str
@@ -89,7 +90,7 @@ class Example:
     message: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class FieldRow:
     path: str
     meaning: str
@@ -97,29 +98,29 @@ class FieldRow:
     required: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Snippet:
     label: str
     excerpt: Excerpt
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class GuideContext:
     examples: tuple[Example, ...]
     fields: tuple[FieldRow, ...]
     snippets: dict[str, Snippet]
     about_href: str
     schema_href: str
-    progress_examples: tuple[Example, ...] = field(default=(), kw_only=True)
-    progress_fields: tuple[FieldRow, ...] = field(default=(), kw_only=True)
-    record_snippet: Snippet | None = field(default=None, kw_only=True)  # the first record of data/progress.yaml
-    progress_schema_href: str = field(default="", kw_only=True)
+    progress_examples: tuple[Example, ...] = ()
+    progress_fields: tuple[FieldRow, ...] = ()
+    record_snippet: Snippet | None = None  # the first record of data/progress.yaml
+    progress_schema_href: str = ""
 
 
-def excerpt(lines: list[str], first: int, last: int, marked: set[int] = frozenset()) -> Excerpt:
+def excerpt(lines: list[str], first: int, last: int, marked: Container[int] = ()) -> Excerpt:
     first, last = max(first, 1), min(last, len(lines))
     shown = tuple((n, lines[n - 1].replace("\t", "⇥   "), n in marked) for n in range(first, last + 1))
-    return Excerpt(first, shown)
+    return Excerpt(first=first, lines=shown)
 
 
 def examples() -> tuple[Example, ...]:
@@ -139,7 +140,7 @@ def examples() -> tuple[Example, ...]:
         except PlanError as err:
             lines = text.split("\n")
             shots = tuple(excerpt(lines, p.line - 2, p.line + 1, {p.line}) for p in err.problems)
-            out.append(Example(name, title, explanation, shots, err.report()))
+            out.append(Example(name=name, title=title, explanation=explanation, excerpts=shots, message=err.report()))
         else:
             raise GuideError(f"{found[name]} is meant to be invalid but passes the check")
     return tuple(out)
@@ -163,7 +164,7 @@ def progress_examples() -> tuple[Example, ...]:
         except PlanError as err:
             lines = text.split("\n")
             shots = tuple(excerpt(lines, p.line - 2, p.line + 1, {p.line}) for p in err.problems)
-            out.append(Example(name, title, explanation, shots, err.report()))
+            out.append(Example(name=name, title=title, explanation=explanation, excerpts=shots, message=err.report()))
         else:
             raise GuideError(f"{found[name]} is meant to be invalid but passes the check")
     return tuple(out)
@@ -182,7 +183,7 @@ def record_snippet() -> Snippet | None:
     if "records[0]" not in spans:
         return None
     first, last = spans["records[0]"]
-    return Snippet("data/progress.yaml 中的第一条记录", excerpt(text.split("\n"), first, last))
+    return Snippet(label="data/progress.yaml 中的第一条记录", excerpt=excerpt(text.split("\n"), first, last))
 
 
 def fields(tp: typing.Any = model.Plan, prefix: str = "") -> list[FieldRow]:
@@ -196,7 +197,8 @@ def fields(tp: typing.Any = model.Plan, prefix: str = "") -> list[FieldRow]:
         inner = _non_null(hint) if _is_optional(hint) else hint
         inner = typing.get_args(inner)[0] if typing.get_origin(inner) is tuple else inner
         record = dataclasses.is_dataclass(inner) and not getattr(inner, "SHORTHAND", None)
-        out.append(FieldRow(path, f.metadata["zh"], "见下面各项" if record else type_words(hint), required))
+        out.append(FieldRow(path=path, meaning=f.metadata["zh"], expected="见下面各项" if record else type_words(hint),
+                            required=required))
         if record:
             out += fields(inner, path + ("[]." if typing.get_origin(_non_null(hint) if _is_optional(hint) else hint) is tuple else "."))
     return out
@@ -218,12 +220,12 @@ def snippets(source: Loaded) -> dict[str, Snippet]:
     out = {}
     for key, (label, path) in picks.items():
         first, last = where[path]
-        out[key] = Snippet(label, excerpt(lines, first, last))
+        out[key] = Snippet(label=label, excerpt=excerpt(lines, first, last))
     return out
 
 
 def context(source: Loaded) -> GuideContext:
-    return GuideContext(examples(), tuple(fields()), snippets(source),
-                        routes.href(SRC, routes.ABOUT), routes.href(SRC, "schema/plan.schema.json"),
+    return GuideContext(examples=examples(), fields=tuple(fields()), snippets=snippets(source),
+                        about_href=routes.href(SRC, routes.ABOUT), schema_href=routes.href(SRC, "schema/plan.schema.json"),
                         progress_examples=progress_examples(), progress_fields=tuple(fields(model.Progress)),
                         record_snippet=record_snippet(), progress_schema_href=routes.href(SRC, "schema/progress.schema.json"))

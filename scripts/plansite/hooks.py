@@ -98,7 +98,7 @@ def generate(plan: Plan, site_url: str = "", source: Loaded | None = None,
     out: dict[str, str | bytes] = {page.src: renderer.render(page) for page in Builder(plan, progress=progress).pages()}
     if source is None:
         source = load(guide.ROOT / DATA_FILE, str(DATA_FILE))
-    out[guide.SRC] = renderer.render(Page(guide.SRC, "editors.md.j2", guide.context(source)))
+    out[guide.SRC] = renderer.render(Page(src=guide.SRC, template="editors.md.j2", context=guide.context(source)))
     out.update(exports.downloads(plan, site_url, progress))  # duty lists, the matrix and the records as CSV/XLSX/JSON
     out[routes.FEED] = feed.atom(plan, progress, site_url)
     return out

@@ -36,9 +36,9 @@ class ProgressViews:
             id=record.id, anchor=f"record-{record.id}", href=routes.href(src, routes.RECORDS, f"record-{record.id}"),
             date=record.date.printed, date_iso=record.date.iso, year=record.date.year,
             title=record.title, summary=record.summary,
-            measures=tuple(Link(m.title, routes.href(src, routes.task_page(t), m.id)) for t, m in self.tracking.measures_of(record)),
-            tasks=tuple(Link(t.title, routes.href(src, routes.task_page(t))) for t in tasks),
-            departments=tuple(Link(d.name, routes.href(src, routes.department_page(d))) for d in depts),
+            measures=tuple(Link(text=m.title, href=routes.href(src, routes.task_page(t), m.id)) for t, m in self.tracking.measures_of(record)),
+            tasks=tuple(Link(text=t.title, href=routes.href(src, routes.task_page(t))) for t in tasks),
+            departments=tuple(Link(text=d.name, href=routes.href(src, routes.department_page(d))) for d in depts),
             figures=tuple(f"{format_value(f.value)} {f.unit}（{f.counts}）" for f in record.figures),
             source=self.source(record.source),
             task_ids=" ".join(t.id for t in tasks), department_ids=" ".join(d.id for d in depts))
@@ -59,7 +59,7 @@ class ProgressViews:
                       for task in self.index.tasks if t.for_task(task))
         depts = tuple(Option(value=d.id, label=d.name, count=len(t.for_department(d)))
                       for d in self.index.departments_sorted if t.for_department(d))
-        coverage = tuple(CoverageRow(task=Link(task.title, routes.href(src, routes.task_page(task), "progress")),
+        coverage = tuple(CoverageRow(task=Link(text=task.title, href=routes.href(src, routes.task_page(task), "progress")),
                                      kind_label=KIND_LABELS[task.kind], covered=t.coverage(task),
                                      measures=len(task.measures), records=len(t.for_task(task)))
                          for task in self.index.tasks)
@@ -67,9 +67,9 @@ class ProgressViews:
             meta=meta, status=self.status, records=tuple(self.record(src, r) for r in t.records),
             years=years, tasks=tasks, departments=depts, coverage=coverage,
             feed_href=routes.href(src, routes.FEED), editors_href=routes.href(src, "editors.md", "progress"),
-            downloads=(Link("CSV：实施记录", routes.href(src, routes.records_download("csv"))),
-                       Link("CSV：指标观测值", routes.href(src, routes.observations_download("csv"))),
-                       Link("XLSX / JSON：随分工总表下载", routes.href(src, routes.matrix_download("xlsx")))))
+            downloads=(Link(text="CSV：实施记录", href=routes.href(src, routes.records_download("csv"))),
+                       Link(text="CSV：指标观测值", href=routes.href(src, routes.observations_download("csv"))),
+                       Link(text="XLSX / JSON：随分工总表下载", href=routes.href(src, routes.matrix_download("xlsx")))))
 
     # ── sections of other pages ──────────────────────────────────────────────
     def task(self, src: str, task: Task) -> TaskProgress:
