@@ -30,7 +30,7 @@ def load_progress(path: str | Path, plan: Plan, today: datetime.date, display_na
     except FileNotFoundError:
         return Progress()
     except UnicodeDecodeError as err:
-        raise PlanError([Problem(name, 1, 1, "", "", "文件不是 UTF-8 编码", expected="UTF-8 编码的文本", found=str(err))])
+        raise PlanError([Problem(name, 1, 1, "", "", "文件不是 UTF-8 编码", expected="UTF-8 编码的文本", found=str(err))]) from None
     return parse_progress(text, plan, today, name)
 
 

@@ -194,7 +194,8 @@ class Reader:
         if match is None:
             self.problem(node, path, meaning, "日期写法不对", **wrong)
             return MISSING
-        year, month, day = (int(x) if x else None for x in match.groups())
+        year = int(match.group(1))
+        month, day = (int(x) if x else None for x in match.groups()[1:])
         try:
             datetime.date(year, month or 1, day or 1)
         except ValueError:
