@@ -15,7 +15,6 @@ from collections import Counter
 import pytest
 import yaml
 from hypothesis import HealthCheck, example, given, settings
-from hypothesis import strategies as st
 
 import hostile
 from plansite import model
