@@ -38,7 +38,7 @@ MD = hostile.site_markdown()
 def render(data: dict) -> dict[str, hostile.Shape]:
     progress = parse_progress(hostile.dump(data), PLAN, TODAY)
     out = {}
-    for page in Builder(PLAN, TODAY, progress).pages():
+    for page in Builder(PLAN, TODAY, progress=progress).pages():
         MD.reset()
         out[page.src] = hostile.shape(MD.convert(RENDERER.render(page)))
     return out
@@ -108,7 +108,7 @@ def test_a_source_url_is_refused_or_becomes_exactly_that_link(text):
             assert [p.path for p in err.problems] == ["records[0].source.url"]
             continue
         assert candidate.lower().startswith(("http://", "https://"))
-        records = next(p for p in Builder(PLAN, TODAY, progress).pages() if p.src == "progress.md")
+        records = next(p for p in Builder(PLAN, TODAY, progress=progress).pages() if p.src == "progress.md")
         MD.reset()
         page = hostile.shape(MD.convert(RENDERER.render(records)))
         hrefs = [dict(attrs).get("href") for tag, attrs in page.elements if tag == "a"]

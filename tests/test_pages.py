@@ -7,7 +7,7 @@ import re
 import pytest
 
 from plansite import routes
-from plansite.hooks import generate, navigation
+from plansite.output import generate, navigation
 
 
 @pytest.fixture(scope="module")

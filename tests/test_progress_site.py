@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from plansite import feed, routes, tracking
-from plansite.hooks import generate
+from plansite.output import generate
 from plansite.model import Progress
 from plansite.pages import Builder
 from plansite.progress import load_progress
@@ -31,7 +31,7 @@ def progress(plan):
 
 @pytest.fixture(scope="module")
 def pages(plan, progress):
-    return {p.src: p.context for p in Builder(plan, TODAY, progress).pages()}
+    return {p.src: p.context for p in Builder(plan, TODAY, progress=progress).pages()}
 
 
 def test_the_real_data_has_records_and_only_reference_observations(progress):
@@ -116,7 +116,7 @@ def test_targets_comparison_when_a_district_figure_exists(plan):
     for value, word in ((13.5, "达到目标"), (12.0, "低于目标")):
         progress = Progress(observations=(Observation(indicator="science-literacy-rate", year=2025, value=value,
                                                       scope="district", source=src),))
-        c = Builder(plan, TODAY, progress).targets()
+        c = Builder(plan, TODAY, progress=progress).targets()
         assert c.progress["science-literacy-rate"].comparison.endswith(f"{value:g}%，{word}。")
 
 

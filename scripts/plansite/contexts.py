@@ -16,7 +16,6 @@ from .model import Department, IndicatorValue, Task
 if TYPE_CHECKING:  # progress_contexts builds on Link and Meta from here
     from .progress_contexts import DepartmentProgress, HomeProgress, IndicatorProgress, TaskProgress
 
-KIND_ORDER = ("区委部门", "区政府部门", "群团组织", "其他")
 KIND_HEADINGS = {"区委部门": "区委部门", "区政府部门": "区政府部门", "群团组织": "群团组织", "其他": "其他单位"}
 
 
@@ -43,6 +42,7 @@ class Page:
     src: str  # path under docs/, e.g. "actions/youth.md"
     template: str
     context: object
+    description: str = ""  # the page's own summary (describe.py): <meta name="description">, link cards
 
 
 # ── shared pieces ────────────────────────────────────────────────────────────
@@ -312,12 +312,22 @@ class NoteView:
 
 
 @dataclass(frozen=True, kw_only=True)
+class OfflineView:
+    """The offline copy of the site (offline.py), offered on the about page."""
+    href: str
+    filename: str
+    size: str  # 1.6 MB
+    folder: str  # the folder inside the zip that holds index.html
+
+
+@dataclass(frozen=True, kw_only=True)
 class AboutContext:
     meta: Meta
     variants: tuple[VariantView, ...]
     title_differences: tuple[tuple[Link, str], ...]  # (task, title as the annex prints it)
     notes: tuple[NoteView, ...]
     editors_href: str = ""  # the editors' guide (guide.py)
+    offline: OfflineView | None = None  # only on the online site, when the copy was built
 
 
 # ── targets and timeline ─────────────────────────────────────────────────────
