@@ -58,7 +58,8 @@ import synth
 from plansite.output import BUILD_INPUTS
 
 QUERIES = ["区科协", "青少年", "科普大篷车", "应急科普"]
-PAGES = {"home": "", "department": "departments/kexie/", "action": "actions/youth/", "matrix": "matrix/"}
+PAGES = {"home": "", "department": "departments/kexie/", "action": "actions/youth/", "matrix": "matrix/",
+         "records": "progress/"}
 MB = 1_000_000
 SCHEMA = 1
 
@@ -218,10 +219,14 @@ def plan_stats(project: Path) -> dict:
     from plansite.index import PlanIndex
     from plansite.load import load_plan
 
+    from plansite.progress import load_progress
+    from plansite.timeline import build_date
+
     plan = load_plan(project / "data" / "plan.yaml")
     index = PlanIndex(plan)
+    progress = load_progress(project / "data" / "progress.yaml", plan, build_date())
     return {"tasks": len(index.tasks), "departments": len(plan.departments), "assignments": len(index.assignments),
-            "measures": sum(len(t.measures) for t in index.tasks),
+            "measures": sum(len(t.measures) for t in index.tasks), "records": len(progress.records),
             "plan_yaml_bytes": (project / "data" / "plan.yaml").stat().st_size}
 
 
@@ -251,7 +256,8 @@ def existing(site: Path, page: str, fallback_glob: str) -> str:
 
 def page_paths(site: Path) -> dict[str, str]:
     return {"home": "", "department": existing(site, PAGES["department"], "departments/*/index.html"),
-            "action": existing(site, PAGES["action"], "actions/*/index.html"), "matrix": PAGES["matrix"]}
+            "action": existing(site, PAGES["action"], "actions/*/index.html"), "matrix": PAGES["matrix"],
+            "records": PAGES["records"]}
 
 
 def busiest_matrix_page(site: Path, matrix_pages: list[Path]) -> str:
@@ -467,6 +473,7 @@ def table(results: dict) -> str:
         rows.append((label, values))
 
     row("tasks / departments / assignments", lambda s: f"{s['plan']['tasks']} / {s['plan']['departments']} / {s['plan']['assignments']}")
+    row("implementation records", lambda s: f"{s['plan']['records']:,}")
     row("load + validate (s, median)", lambda s: f"{s['stages']['load_s']:.3f}")
     row("generate pages (s, median)", lambda s: f"{s['stages']['generate_s']:.3f}")
     row("of which downloads CSV/XLSX/JSON (s, median)", lambda s: f"{s['stages']['downloads_s']:.3f}")

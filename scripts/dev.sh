@@ -3,7 +3,7 @@
 #
 #   ./scripts/dev.sh serve    preview the site at http://127.0.0.1:8000 (rebuilds when data/plan.yaml changes)
 #   ./scripts/dev.sh test     the whole test suite, real-browser tests included
-#   ./scripts/dev.sh check    check data/plan.yaml only
+#   ./scripts/dev.sh check    check data/plan.yaml and data/progress.yaml only
 #   ./scripts/dev.sh build    build the site into site/ (left untouched if the build fails)
 #   ./scripts/dev.sh bench    benchmark build and page cost at 1x, 10x, 50x (--quick: 1x only)
 #   ./scripts/dev.sh lint     zizmor (workflow security), ruff and mypy (settings in pyproject.toml)

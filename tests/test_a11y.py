@@ -28,6 +28,7 @@ PAGES = {
     "departments index": "departments/",
     "matrix": "matrix/",
     "targets": "targets/",
+    "records": "progress/",
     "groups index": "groups/",
     "group": "groups/elderly/",
     "about": "about/",

@@ -61,7 +61,7 @@ def test_quick_run_measures_pages_in_chromium(quick_run):
     data, _ = quick_run
     assert data["settings"]["browser"] is True
     browser = data["scales"]["1"]["browser"]
-    assert set(browser["transfer"]) == {"home", "department", "action", "matrix"}
+    assert set(browser["transfer"]) == {"home", "department", "action", "matrix", "records"}
     for name, t in [*browser["transfer"].items(), ("material minimal", data["material_minimal"]["transfer"])]:
         assert t["method"] == "chromium", name
         assert t["foreign_requests"] == [], name

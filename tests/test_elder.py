@@ -8,7 +8,7 @@ from conftest import open_context
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["", "text/", "actions/elderly/", "departments/kexie/", "departments/", "matrix/", "targets/",
+PAGES = ["", "text/", "actions/elderly/", "departments/kexie/", "departments/", "matrix/", "targets/", "progress/",
          "groups/", "groups/elderly/", "about/"]
 
 # Every element with its own visible text, outside the charts (an SVG chart is an image: its text

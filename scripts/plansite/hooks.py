@@ -20,10 +20,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.meta import get_data
 
-from . import assets, csp, guide, history, navscale, offline, preview, routes
+from . import assets, csp, guide, history, navscale, offline, preview, routes, timeline
 from .load import load
 from .problems import PlanError
-from .output import DATA_FILE, NOT_FROM_DATA, generate, navigation
+from .output import DATA_FILE, NOT_FROM_DATA, PROGRESS_FILE, generate, navigation
+from .progress import load_progress
 from .timeline import BuildDateError
 
 
@@ -47,10 +48,15 @@ class SiteState:
         root = project_root(config)
         try:
             source = load(root / DATA_FILE, str(DATA_FILE))
+            # the implementation records, checked against the plan and the build date
+            progress = load_progress(root / PROGRESS_FILE, source.plan, timeline.build_date(), str(PROGRESS_FILE))
+        except BuildDateError as err:
+            raise PluginError(f"{err}\n网站没有生成，已有的网站保持不变。") from None
         except PlanError as err:
             if self.command == "serve":
                 return self.show_mistake(config, err)
-            raise PluginError("data/plan.yaml 有误，网站没有生成，已有的网站保持不变。\n\n" + err.report()) from None
+            wrong = err.problems[0].file if err.problems else str(DATA_FILE)
+            raise PluginError(f"{wrong} 有误，网站没有生成，已有的网站保持不变。\n\n" + err.report()) from None
         plan = source.plan
         routes.use_directory_urls(config.use_directory_urls)  # off in the offline copy
         if offline.enabled(config):
@@ -59,7 +65,7 @@ class SiteState:
         try:
             # The offline copy first (a second build, in a subprocess): the about page gives its size.
             copy = offline.build_copy(config) if offline.wanted(self.command, config) else None
-            self.generated = generate(plan, config.site_url or "", source, self.descriptions, copy)
+            self.generated = generate(plan, config.site_url or "", source, self.descriptions, copy, progress)
         except (BuildDateError, guide.GuideError, offline.OfflineError) as err:
             self.generated = {}
             raise PluginError(f"{err}\n网站没有生成，已有的网站保持不变。") from None

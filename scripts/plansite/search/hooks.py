@@ -87,9 +87,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         patched = []
         for find, patch in ((worker.find_worker, worker.patch_worker), (bundle.find_bundle, bundle.patch_bundle)):
-            site_path, file = find(config.theme.dirs)
+            src, file = find(config.theme.dirs)
             content = patch(file.read_text(encoding="utf-8"), str(file))
-            patched.append(Patched(site_path, bundle.hashed_path(site_path, content), content))
+            patched.append(Patched(src, bundle.hashed_path(src, content), content))
     except worker.WorkerPatchError as err:
         raise PluginError(f"search: {err}") from None
     _state = State(dictionary.parts_by_word(terms), exclude.owned_by_tasks(plan), patched)
