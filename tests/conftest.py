@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
+import re
 import subprocess
 import sys
 import threading
@@ -18,6 +20,17 @@ ROOT = Path(__file__).resolve().parent.parent
 
 SOURCE = ROOT / "data" / "source" / "wulong-fubanfa-2022-30.txt"
 PLAN = ROOT / "data" / "plan.yaml"
+# One plan per kind of mistake, each with the check's exact report beside it (NAME.expected). Every test
+# finds them through this constant (the editors' guide quotes them too).
+INVALID_DIR = ROOT / "tests" / "fixtures" / "invalid"
+INVALID = sorted(INVALID_DIR.glob("*.yaml"))
+
+
+def expected_report(path: Path, shown_as: str) -> str:
+    """The check's report for an invalid fixture, naming the file as `shown_as`. The .expected files
+    name it by its path in the repository; only the file name is compared, so the folder can move."""
+    text = path.with_suffix(".expected").read_text(encoding="utf-8")
+    return re.sub(rf"^(?:[^\s:]*/)?{re.escape(path.name)}:", lambda _: f"{shown_as}:", text, flags=re.M)
 
 
 @pytest.fixture(scope="session")
@@ -35,6 +48,17 @@ def source_lines() -> list[str]:
     return SOURCE.read_text(encoding="utf-8").split("\n")
 
 
+@pytest.fixture(scope="session")
+def pages(plan) -> dict:
+    """Every generated page and download of the real plan and its records, as output.generate() returns
+    them (read only)."""
+    from plansite.output import generate
+    from plansite.progress import load_progress
+    from plansite.timeline import build_date
+
+    return generate(plan, progress=load_progress(ROOT / "data" / "progress.yaml", plan, build_date()))
+
+
 # ── the built site, a local server, and the system Chromium ─────────────────────────────────
 
 CHROMIUM = "/usr/bin/chromium"
@@ -43,9 +67,11 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 def build_site(out: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
-    """A real `mkdocs build --strict`, as the README and CI run it."""
+    """A real `mkdocs build --strict`, as the README and CI run it; without SITE_URL, so the site is the one
+    that works from any folder (tests/test_publishing.py builds with it)."""
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
+                          cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
