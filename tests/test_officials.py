@@ -219,7 +219,9 @@ def test_print_setup_escapes_data_into_css():
 
 def test_print_setup_names_document_number_and_date(site_dir, plan):
     html = (site_dir / "departments" / "kexie" / "index.html").read_text(encoding="utf-8")
-    style = re.search(r"<style data-pl-sheet>(.*?)</style>", html).group(1)
+    head, body = html.split("</head>", 1)
+    assert "<style" not in body  # a <style> in the body is not valid HTML (W3C Nu checker)
+    style = re.search(r"<style data-pl-sheet>(.*?)</style>", head).group(1)
     decoded = re.sub(r"\\([0-9a-f]+) ", lambda m: chr(int(m.group(1), 16)), style)
     assert plan.document.number in decoded and "2022年4月16日" in decoded and "区科协" in decoded
 
