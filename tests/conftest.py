@@ -50,10 +50,13 @@ def source_lines() -> list[str]:
 
 @pytest.fixture(scope="session")
 def pages(plan) -> dict:
-    """Every generated page and download of the real plan, as output.generate() returns them (read only)."""
+    """Every generated page and download of the real plan and its records, as output.generate() returns
+    them (read only)."""
     from plansite.output import generate
+    from plansite.progress import load_progress
+    from plansite.timeline import build_date
 
-    return generate(plan)
+    return generate(plan, progress=load_progress(ROOT / "data" / "progress.yaml", plan, build_date()))
 
 
 # ── the built site, a local server, and the system Chromium ─────────────────────────────────

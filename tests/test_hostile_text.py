@@ -138,7 +138,10 @@ def test_line_breaks_and_control_characters_are_refused_with_a_message():
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory) -> tuple[Path, dict[str, list[str]]]:
     text, placed = hostile.hostile_plan()
-    project = copy_project(tmp_path_factory.mktemp("hostile-project"), text)
+    from plansite.timeline import build_date
+
+    records, _ = hostile.hostile_progress(parse_plan(text), build_date())  # implementation records too
+    project = copy_project(tmp_path_factory.mktemp("hostile-project"), text, records)
     out = tmp_path_factory.mktemp("hostile-site")
     result = build(project, out)
     assert result.returncode == 0, result.stderr

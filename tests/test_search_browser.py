@@ -22,6 +22,23 @@ def rank(pages: list[str], wanted) -> int | None:
     return next((n for n, p in enumerate(pages, 1) if p in wanted), None)
 
 
+def test_the_index_is_fetched_only_when_the_reader_starts_to_search(page, site_url):
+    """Most readers never search: a page view does not fetch the index; the shortcut or focusing the box does."""
+    def fetched() -> int:
+        return sum(u.endswith("/search/search_index.json") for u in page.request_log.urls)
+
+    for start in (lambda: page.keyboard.press("s"),  # Material's shortcut opens the search box
+                  lambda: page.locator(".md-search__input").focus()):
+        before = fetched()
+        page.goto(site_url + "departments/kexie/", wait_until="networkidle")
+        assert fetched() == before
+        with page.expect_request(lambda r: r.url.endswith("/search/search_index.json"), timeout=10_000):
+            start()
+    # a page opened from a result (?h=…) still fetches it, to highlight the words searched for
+    page.goto(site_url + "departments/kexie/?h=科协")
+    page.wait_for_selector("article mark", timeout=10_000)
+
+
 def test_typing_a_department_name_lists_its_page(page, site_url, plan):
     """Issue 3: typing a department's name into the search box lists that department's page."""
     box = SearchBox(page, site_url)
