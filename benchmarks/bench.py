@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Benchmark: what building the site costs, what its pages cost a reader, and how both grow with
-the size of the plan. Not a test: it prints a table, writes JSON, and checks the budgets of issue 7.
+the size of the plan. Not a test: it prints a table, writes JSON, and checks the budgets (BUDGETS below).
 
   .venv/bin/python benchmarks/bench.py            real plan, then synthetic plans at 10× and 50×
   .venv/bin/python benchmarks/bench.py --quick    real plan only, one repetition, one search query

@@ -66,10 +66,11 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync"]
 
 
-def build_site(out: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
+def build_site(out: Path, config: Path = ROOT / "mkdocs.yml", offline_copy: bool = False) -> subprocess.CompletedProcess:
     """A real `mkdocs build --strict`, as the README and CI run it; without SITE_URL, so the site is the one
-    that works from any folder (tests/test_publishing.py builds with it)."""
-    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    that works from any folder (tests/test_publishing.py builds with it). The offline copy (a second
+    build) only where asked for: the session's site has it, the throwaway builds of other tests do not."""
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"} | {"PLANSITE_OFFLINE_COPY": "1" if offline_copy else "0"}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
                           cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8")
 
@@ -77,7 +78,7 @@ def build_site(out: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.Comp
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site")
-    result = build_site(out)
+    result = build_site(out, offline_copy=True)
     assert result.returncode == 0, result.stderr
     return out
 

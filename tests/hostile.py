@@ -115,7 +115,9 @@ def dump(data: dict) -> str:
 
 # ── rendering a page's Markdown as the site does ────────────────────────────────────────────
 def site_markdown() -> markdown.Markdown:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    from mkdocs.utils import yaml_load  # MkDocs' loader: mkdocs.yml uses its !ENV tag
+
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     names, configs = [], {}
     for ext in config["markdown_extensions"]:
         if isinstance(ext, dict):

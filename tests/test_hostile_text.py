@@ -2,8 +2,8 @@
 
 Layer by layer: property-based tests put generated text into every text field of a plan, through the
 real loader, checks, Jinja templates and Python-Markdown with the site's extensions; then a real
-`mkdocs build` of a plan full of named payloads (tests/fixtures/payloads.yaml) is read as HTML here and
-opened in Chromium by test_hostile_browser.py.
+`mkdocs build` of a plan full of named payloads (tests/fixtures/payloads.yaml) is read as HTML, and
+its downloads as CSV and XLSX, and opened in Chromium (the browser test at the end of this file).
 """
 from __future__ import annotations
 

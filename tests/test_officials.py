@@ -332,7 +332,7 @@ def test_xlsx_is_byte_identical_across_builds(site_dir, plan):
                 "downloads/matrix.json"):
         assert (site_dir / src).read_bytes() == fresh[src], src
     with zipfile.ZipFile(io.BytesIO(fresh["downloads/matrix.xlsx"])) as z:
-        assert {i.date_time for i in z.infolist()} == {(2022, 4, 16, 0, 0, 0)}
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}  # not the clock
         core = z.read("docProps/core.xml").decode()
         assert "2022-04-16T00:00:00Z" in core and core.count("2022-04-16T00:00:00Z") == 2
 
@@ -347,6 +347,26 @@ def test_xlsx_keeps_text_that_looks_like_a_formula_as_text():
     data = xlsx_bytes("t", [Sheet("s", [["标题"], ["=1+1"]])], datetime.datetime(2022, 4, 16))
     cell = load_workbook(io.BytesIO(data))["s"]["A2"]
     assert (cell.value, cell.data_type) == ("=1+1", "s")
+
+
+def test_xlsx_caps_a_cell_at_excels_limit_and_says_so():
+    """Excel holds at most 32,767 characters (UTF-16 units) in a cell; a longer text is cut there
+    and ends with a visible note, instead of a file Excel refuses or cuts without a word."""
+    import datetime
+
+    from openpyxl import load_workbook
+
+    from plansite.exports import Sheet, xlsx_bytes
+    from plansite.xlsx import CAPPED
+
+    long_text, astral = "科普" * 20_000, "𠀀" * 20_000  # 40,000 characters; 20,000 characters = 40,000 UTF-16 units
+    data = xlsx_bytes("t", [Sheet("s", [["标题"], [long_text], [astral], ["短文本"]])], datetime.datetime(2022, 4, 16))
+    ws = load_workbook(io.BytesIO(data))["s"]
+    cut = ws["A2"].value
+    assert len(cut) == 32_767 and cut.endswith(CAPPED) and long_text.startswith(cut.removesuffix(CAPPED))
+    cut = ws["A3"].value
+    assert len(cut.encode("utf-16-le")) // 2 <= 32_767 and cut.endswith(CAPPED) and astral.startswith(cut.removesuffix(CAPPED))
+    assert ws["A4"].value == "短文本"
 
 
 # ── scale: wide plans split the matrix ───────────────────────────────────────────────────────

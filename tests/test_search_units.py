@@ -77,7 +77,7 @@ def test_the_patch_applies_to_the_installed_material_worker():
     patched = worker.patch_worker(source)
     for p in worker.PATCHES:
         assert p.old not in patched and patched.count(p.new) == 1
-    assert patched.endswith(worker.APPENDIX) and "sourceMappingURL" not in patched
+    assert patched.endswith(worker.APPENDIX.read_text(encoding="utf-8")) and "sourceMappingURL" not in patched
 
 
 @pytest.mark.parametrize("n", range(len(worker.PATCHES)))

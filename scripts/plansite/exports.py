@@ -1,8 +1,8 @@
 """Downloads for officials: each department's duty list and the whole matrix, as files.
 
 CSV is UTF-8 with a byte-order mark (Excel and WPS otherwise guess GBK and garble Chinese) and
-CRLF line ends. XLSX is written by openpyxl and then re-zipped with fixed timestamps, so the same
-plan gives byte-identical files. JSON is for programs. Column names are Chinese for spreadsheet
+CRLF line ends. XLSX is written by XlsxWriter (xlsx.py) with a fixed date, so the same plan gives
+byte-identical files. JSON is for programs. Column names are Chinese for spreadsheet
 users; JSON keys are the YAML's English field names.
 """
 from __future__ import annotations

@@ -72,6 +72,10 @@ class SiteState:
         # Empty outside git: pages then show no data date.
         self.freshness = history.page_freshness(root, DATA_FILE.as_posix(), plan, source.lines, self.generated,
                                                 skip=NOT_FROM_DATA)
+        # Pages that show implementation records are also made from data/progress.yaml.
+        showing = [src for src in self.generated if src.endswith(".md") and src not in NOT_FROM_DATA
+                   and routes.shows_records(src)]
+        self.freshness = history.with_file(self.freshness, history.file_freshness(root, PROGRESS_FILE.as_posix()), showing)
         config.nav = navigation(plan)
         config.theme["features"] = navscale.theme_features(plan, config.theme["features"])  # large plans: pruned nav
         return config

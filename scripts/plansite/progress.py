@@ -13,9 +13,10 @@ from pathlib import Path
 
 from . import schema, yamlnodes
 from .checks import Checker
-from .model import Plan, Progress, Source, When
+from .model import Observation, Plan, Progress, Record, Source, When
 from .problems import PlanError, Problem
 from .schema import suggest
+from .walk import Walk
 
 DEFAULT_FILE = "data/progress.yaml"
 SCOPE_LABELS = {"district": "本区", "chongqing": "重庆市（参照）", "national": "全国（参照）"}
@@ -73,9 +74,9 @@ class ProgressChecker(Checker):
         depts = {d.id: d.name for d in plan.departments}
         by_name = {n: d for d in plan.departments for n in (d.name, *d.variants)}
         indicators = {i.id: i.name for i in plan.indicators}
-        self.unique("记录编号", [(f"records[{i}].id", r.id) for i, r in enumerate(self.progress.records)])
-        for i, record in enumerate(self.progress.records):
-            path = f"records[{i}]"
+        walk = Walk(self.progress)
+        self.unique("记录编号", [(f"{path}.id", r.id) for path, r in walk.of_type(Record)])
+        for path, record in walk.of_type(Record):
             if not record.measures and not record.tasks:
                 self.add(path, "实施记录", "没有写这条记录推进了哪项措施或任务",
                          expected="measures（措施编号）或 tasks（任务编号），至少写一项", found="两者都没有")
@@ -91,8 +92,7 @@ class ProgressChecker(Checker):
             self._not_future(f"{path}.date", "发生日期", record.date)
             self._source(f"{path}.source", record.source)
         seen: dict[tuple[str, int, str], str] = {}
-        for i, obs in enumerate(self.progress.observations):
-            path = f"observations[{i}]"
+        for path, obs in walk.of_type(Observation):
             if obs.indicator not in indicators:
                 self.add(f"{path}.indicator", "指标编号", f"找不到指标“{obs.indicator}”",
                          expected="plan.yaml 的 indicators 中的指标编号：" + ("、".join(indicators) or "（尚未登记指标）"),

@@ -86,6 +86,12 @@ def matrix_download(ext: str) -> str:
     return f"downloads/matrix.{ext}"
 
 
+def shows_records(src: str) -> bool:
+    """Pages that show implementation records: 实施情况, home, targets, tasks, departments, the matrix."""
+    return src in (RECORDS, HOME, TARGETS, MATRIX) or src.startswith(("actions/", "projects/", "departments/", "matrix/")) \
+        and src != DEPARTMENTS
+
+
 def records_download(ext: str) -> str:
     return f"downloads/records.{ext}"
 
