@@ -77,6 +77,17 @@ def site_dir(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def plain_copy_site(tmp_path_factory) -> tuple[Path, Path, subprocess.CompletedProcess]:
+    """A copy of the project outside git (no history, so no data dates), built as an editor would:
+    (project, site, the build's result). Tests that change a copy compare against this one."""
+    from projectcopy import build, copy_project
+
+    project = copy_project(tmp_path_factory.mktemp("plain") / "project")
+    site = project.parent / "site"
+    return project, site, build(project, site)
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep test output readable
         pass
