@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from plansite.load import load_plan  # noqa: E402
-from plansite.problems import PlanError  # noqa: E402
+from plansite.load import load_plan
+from plansite.problems import PlanError
 
 DEFAULT_DATA = ROOT / "data" / "plan.yaml"
 DEFAULT_SCHEMA = ROOT / "docs" / "schema" / "plan.schema.json"
@@ -49,7 +49,7 @@ def check(path: Path) -> int:
 
 
 def generate(out: Path) -> int:
-    from plansite.hooks import generate as render_pages
+    from plansite.output import generate as render_pages
 
     try:
         plan = load_plan(DEFAULT_DATA, display_path(DEFAULT_DATA))

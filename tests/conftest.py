@@ -1,17 +1,22 @@
 """Shared fixtures. Tests import the same plansite package the build uses."""
 from __future__ import annotations
 
+import functools
+import http.server
+import os
 import re
+import subprocess
 import sys
+import threading
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+from plansite.index import PlanIndex
+from plansite.load import load_plan
 
-from plansite.index import PlanIndex  # noqa: E402
-from plansite.load import load_plan  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 SOURCE = ROOT / "data" / "source" / "wulong-fubanfa-2022-30.txt"
 PLAN = ROOT / "data" / "plan.yaml"
@@ -45,28 +50,38 @@ def source_lines() -> list[str]:
 
 @pytest.fixture(scope="session")
 def pages(plan) -> dict:
-    """Every generated page and download of the real plan, as hooks.generate() returns them (read only)."""
-    from plansite.hooks import generate
+    """Every generated page and download of the real plan, as output.generate() returns them (read only)."""
+    from plansite.output import generate
 
     return generate(plan)
 
 
 # ── the built site, a local server, and the system Chromium ─────────────────────────────────
-import functools  # noqa: E402
-import http.server  # noqa: E402
-import subprocess  # noqa: E402
-import threading  # noqa: E402
-from urllib.parse import urlparse  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 
 
-def build_site(out: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
-    """A real `mkdocs build --strict`, as the README and CI run it."""
+# The day the test sites are built as (SOURCE_DATE_EPOCH): noon in China on 1 June 2023, in the plan's
+# 深入实施 stage. Two builds of the same data are then identical to the byte, on any day.
+SITE_EPOCH = "1685592000"
+
+
+# Set to "0", a build skips the offline copy (downloads/offline.zip, a second whole build): for test builds
+# that do not look at it. The session's site has it (test_offline.py).
+NO_OFFLINE_COPY = {"PLANSITE_OFFLINE_COPY": "0"}
+
+
+def build_site(out: Path, config: Path = ROOT / "mkdocs.yml", *, offline_copy: bool = True) -> subprocess.CompletedProcess:
+    """A real `mkdocs build --strict`, as the README and CI run it, dated SITE_EPOCH; without SITE_URL, so
+    the site is the one that works from any folder (tests/test_publishing.py builds with it)."""
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    env["SOURCE_DATE_EPOCH"] = SITE_EPOCH
+    if not offline_copy:
+        env.update(NO_OFFLINE_COPY)
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
+                          cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
@@ -86,6 +101,21 @@ def plain_copy_site(tmp_path_factory) -> tuple[Path, Path, subprocess.CompletedP
     project = copy_project(tmp_path_factory.mktemp("plain") / "project")
     site = project.parent / "site"
     return project, site, build(project, site)
+
+
+@pytest.fixture(scope="session")
+def wide_site(tmp_path_factory) -> Path:
+    """A real build of a copy of the project whose data is benchmarks/synth.py's 3× plan."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from synth import write_scaled
+
+    from projectcopy import copy_project
+
+    project = copy_project(tmp_path_factory.mktemp("wide") / "project")
+    write_scaled(3, project / "data" / "plan.yaml")
+    result = build_site(project / "site", project / "mkdocs.yml", offline_copy=False)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -14,7 +14,7 @@ import pytest
 
 from conftest import PLAN, ROOT
 from plansite import history, routes, yamlnodes
-from plansite.hooks import NOT_FROM_DATA
+from plansite.output import NOT_FROM_DATA
 from plansite.index import PlanIndex
 from plansite.load import load, load_plan
 from projectcopy import build, copy_project

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import INVALID
 from plansite import guide, routes
-from plansite.hooks import navigation
+from plansite.output import navigation
 from plansite.load import load
 from sitehtml import parse
 

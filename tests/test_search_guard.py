@@ -26,7 +26,7 @@ def test_a_changed_material_worker_stops_the_build(tmp_path):
     site.mkdir()
     (site / "index.html").write_text("the previous site", encoding="utf-8")
 
-    result = build_site(site, project / "mkdocs.yml")
+    result = build_site(site, project / "mkdocs.yml", offline_copy=False)
 
     assert result.returncode != 0
     assert "Material's search worker is not the one these patches were written for" in result.stderr

@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from plansite import charts, indicators, routes, timeline
-from plansite.hooks import generate, navigation
+from plansite.output import generate, navigation
 from plansite.pages import Builder
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -78,18 +78,17 @@ def test_targets_page_states_the_stage_of_the_build_date(plan, monkeypatch, year
         assert "原文把这一年同时列入了“深入实施”（2022—2025年）和“总结评估”（2025年）" in md
 
 
-def test_a_real_build_uses_source_date_epoch_and_rejects_a_bad_one(tmp_path):
-    from conftest import ROOT
+def test_a_real_build_uses_source_date_epoch_and_rejects_a_bad_one(site_dir, tmp_path):
+    from conftest import NO_OFFLINE_COPY, ROOT, SITE_EPOCH
 
-    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch(2023)}
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")]
-    done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8")
-    assert done.returncode == 0, done.stderr
-    html = (tmp_path / "site" / "targets" / "index.html").read_text(encoding="utf-8")
+    assert SITE_EPOCH == epoch(2023)  # the session's site is a real build with SOURCE_DATE_EPOCH set
+    html = (site_dir / "targets" / "index.html").read_text(encoding="utf-8")
     assert "当前阶段：深入实施。" in html and "2023年6月1日" in html
     marker = tmp_path / "site" / "kept.txt"
+    marker.parent.mkdir()
     marker.write_text("old site")
-    env["SOURCE_DATE_EPOCH"] = "last tuesday"
+    env = {**os.environ, **NO_OFFLINE_COPY, "SOURCE_DATE_EPOCH": "last tuesday"}
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")]
     bad = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8")
     assert bad.returncode != 0
     assert "SOURCE_DATE_EPOCH 的值“last tuesday”不是有效的时间戳" in bad.stderr
@@ -111,11 +110,11 @@ def test_every_indicator_shows_baseline_target_and_benchmark(plan):
 def test_each_value_quotes_its_whole_sentence_verbatim_and_links_to_its_paragraph(plan, index):
     ctx = Builder(plan, today=datetime.date(2026, 11, 29)).targets()
     paragraphs = {b.anchor: b.printed for b in index.body}
-    for view, indicator in zip(ctx.indicators, plan.indicators):
+    for view, indicator in zip(ctx.indicators, plan.indicators, strict=True):
         given = [v for v in view.values if v.given]
         assert len(given) == len(indicator.values)
         for shown, value in zip(sorted(given, key=lambda v: v.role_label),
-                                sorted(indicator.values, key=lambda v: indicators.ROLE_LABELS[v.role])):
+                                sorted(indicator.values, key=lambda v: indicators.ROLE_LABELS[v.role]), strict=True):
             anchor = shown.href.split("#")[1]
             paragraph = paragraphs[anchor]
             sentence = shown.sentence.text
@@ -179,7 +178,7 @@ def test_bars_start_at_zero_and_are_proportional_to_their_values(plan):
     values = [v.value for role in indicators.ROLES for v in indicator.values if v.role == role]
     assert {r.get("x") for r in bars} == {str(charts.PAD)}
     widths = [float(r.get("width")) for r in bars]
-    for w, v in zip(widths, values):
+    for w, v in zip(widths, values, strict=True):
         assert w / widths[0] == pytest.approx(v / values[0], rel=1e-3)
     labels = chart_texts(root)
     assert {"8.9%", "13%", "10%"} <= set(labels)  # direct value labels

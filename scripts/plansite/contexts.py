@@ -12,17 +12,16 @@ from .document import Block
 from .index import Role
 from .model import Department, IndicatorValue, Task
 
-KIND_ORDER = ("区委部门", "区政府部门", "群团组织", "其他")
 KIND_HEADINGS = {"区委部门": "区委部门", "区政府部门": "区政府部门", "群团组织": "群团组织", "其他": "其他单位"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Link:
     text: str
     href: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Meta:
     """What every page shows of the document (and prints on every sheet)."""
     issuer: str
@@ -34,15 +33,16 @@ class Meta:
     text_href: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Page:
     src: str  # path under docs/, e.g. "actions/youth.md"
     template: str
     context: object
+    description: str = ""  # the page's own summary (describe.py): <meta name="description">, link cards
 
 
 # ── shared pieces ────────────────────────────────────────────────────────────
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MeasureView:
     id: str
     title: str
@@ -50,7 +50,7 @@ class MeasureView:
     text_href: str  # the same measure in the full text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class TaskCard:
     kind_label: str
     number: str
@@ -62,7 +62,7 @@ class TaskCard:
 
 
 # ── page contexts ────────────────────────────────────────────────────────────
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class HomeContext:
     meta: Meta
     notice_title: str
@@ -81,7 +81,7 @@ class HomeContext:
     targets_href: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class AnnexRowView:
     anchor: str
     category: str
@@ -91,7 +91,7 @@ class AnnexRowView:
     responsible: tuple[Link, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class FullTextContext:
     meta: Meta
     blocks: tuple[Block, ...]
@@ -100,7 +100,7 @@ class FullTextContext:
     about_href: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class TaskContext:
     meta: Meta
     task: Task
@@ -119,7 +119,7 @@ COLLAPSE_OVER = 100  # characters: a measure longer than this starts collapsed o
 ROLE_SYMBOLS: dict[Role, str] = {"lead": "●", "responsible": "○"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Download:
     label: str  # CSV / XLSX / JSON
     href: str
@@ -127,14 +127,14 @@ class Download:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Segment:
     """A run of a quoted paragraph; `mark` runs are the department's own name."""
     text: str
     mark: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DutyMeasure:
     id: str
     title: str
@@ -143,7 +143,7 @@ class DutyMeasure:
     collapsed: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DutyView:
     anchor: str
     role: Role
@@ -158,13 +158,13 @@ class DutyView:
     co_responsible: tuple[Link, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MentionView:
     where: Link  # the paragraph in the full text; text = its place in the document
     segments: tuple[Segment, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DepartmentContext:
     meta: Meta
     department: Department
@@ -178,7 +178,7 @@ class DepartmentContext:
     matrix_href: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DepartmentRow:
     link: Link
     id: str
@@ -194,7 +194,7 @@ class DepartmentRow:
 DEPARTMENT_CHUNK = 50  # rows per table on the departments index; the browser skips off-screen tables
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DepartmentGroup:
     anchor: str
     label: str
@@ -207,7 +207,7 @@ class DepartmentGroup:
         return tuple(self.rows[i:i + DEPARTMENT_CHUNK] for i in range(0, len(self.rows), DEPARTMENT_CHUNK))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DepartmentsContext:
     meta: Meta
     groups: tuple[DepartmentGroup, ...]
@@ -216,7 +216,7 @@ class DepartmentsContext:
     downloads: tuple[Download, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MatrixColumn:
     link: Link
     short: str  # 行动一 / 工程三: fits a column header on a phone
@@ -224,7 +224,7 @@ class MatrixColumn:
     responsible_total: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MatrixCell:
     role: Role | None
     label: str  # 牵头 / 参与 / ""
@@ -232,7 +232,7 @@ class MatrixCell:
     href: str  # the task page
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MatrixRow:
     link: Link
     names: str  # the name and its printed variants, for the filter box
@@ -241,13 +241,13 @@ class MatrixRow:
     responsible_total: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MatrixGroup:
     label: str
     rows: tuple[MatrixRow, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MatrixContext:
     meta: Meta
     title: str
@@ -264,7 +264,7 @@ class MatrixContext:
     departments_href: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MatrixPartView:
     link: Link
     chapter: str  # 三、…
@@ -273,7 +273,7 @@ class MatrixPartView:
     assignment_count: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MatrixOverviewContext:
     meta: Meta
     parts: tuple[MatrixPartView, ...]
@@ -285,7 +285,7 @@ class MatrixOverviewContext:
     departments_href: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class VariantView:
     department: Link
     name: str
@@ -293,7 +293,7 @@ class VariantView:
     printed_in: tuple[str, ...]  # tasks whose annex row prints a variant
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class NoteView:
     kind_label: str
     where: Link | None
@@ -302,17 +302,27 @@ class NoteView:
     explanation: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
+class OfflineView:
+    """The offline copy of the site (offline.py), offered on the about page."""
+    href: str
+    filename: str
+    size: str  # 1.6 MB
+    folder: str  # the folder inside the zip that holds index.html
+
+
+@dataclass(frozen=True, kw_only=True)
 class AboutContext:
     meta: Meta
     variants: tuple[VariantView, ...]
     title_differences: tuple[tuple[Link, str], ...]  # (task, title as the annex prints it)
     notes: tuple[NoteView, ...]
     editors_href: str = ""  # the editors' guide (guide.py)
+    offline: OfflineView | None = None  # only on the online site, when the copy was built
 
 
 # ── targets and timeline ─────────────────────────────────────────────────────
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class IndicatorValueView:
     role_label: str  # 基线 / 目标 / 参照标准
     given: bool  # False: the document gives no such value
@@ -322,7 +332,7 @@ class IndicatorValueView:
     href: str  # the paragraph on the full-text page
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class IndicatorView:
     id: str
     name: str
@@ -330,7 +340,7 @@ class IndicatorView:
     chart: charts.Svg
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class StageView:
     number: int
     title: str
@@ -341,7 +351,7 @@ class StageView:
     href: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class TargetsContext:
     meta: Meta
     indicators: tuple[IndicatorView, ...]
@@ -358,7 +368,7 @@ class TargetsContext:
 
 
 # ── browse by group (an editorial grouping of this site, not the document's) ─
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class GroupEntry:
     id: str
     label: str
@@ -366,7 +376,7 @@ class GroupEntry:
     measure_count: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class GroupTaskView:
     id: str
     task: Link
@@ -376,7 +386,7 @@ class GroupTaskView:
     measures: tuple[MeasureView, ...]  # text_href points at the measure on its task page
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class GroupContext:
     meta: Meta
     id: str
@@ -387,7 +397,7 @@ class GroupContext:
     others: tuple[GroupEntry, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class GroupsContext:
     meta: Meta
     groups: tuple[GroupEntry, ...]

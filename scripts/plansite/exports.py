@@ -13,7 +13,7 @@ import io
 import json
 
 from . import routes, xlsx
-from .index import KIND_LABELS, ROLE_LABELS, Assignment, PlanIndex
+from .index import KIND_LABELS, ROLE_LABELS, Assignment, PlanIndex, Role
 from .model import Department, Plan, Task
 from .officials import short_labels
 from .xlsx import Sheet
@@ -39,8 +39,8 @@ class Exporter:
     def task_heading(self, task: Task) -> str:
         return f"{self.labels[task.id]} {task.title}"
 
-    def others(self, a: Assignment, role: str) -> str:
-        return "、".join(o.department.name for o in self.index.for_task(a.task, role)  # type: ignore[arg-type]
+    def others(self, a: Assignment, role: Role) -> str:
+        return "、".join(o.department.name for o in self.index.for_task(a.task, role)
                         if o.department.id != a.department.id)
 
     # ── tables (header row first) ───────────────────────────────────────────
@@ -57,11 +57,10 @@ class Exporter:
     def matrix_rows(self) -> list[list[str | int]]:
         """Departments × tasks, as on the matrix page: 牵头 / 参与 / empty, then the row totals."""
         tasks = self.index.tasks
-        role = {(a.department.id, a.task.id): a.role for a in self.index.assignments}
         rows: list[list[str | int]] = [["部门", "部门类别", *(self.task_heading(t) for t in tasks),
                                         "牵头任务数", "参与任务数", "部门页面"]]
         for dept in self.index.departments_sorted:
-            roles = [role.get((dept.id, t.id)) for t in tasks]
+            roles = [self.index.role_of(dept, t) for t in tasks]
             rows.append([dept.name, dept.kind, *(ROLE_LABELS[r] if r else "" for r in roles),
                          roles.count("lead"), roles.count("responsible"), self.url(routes.department_page(dept))])
         return rows

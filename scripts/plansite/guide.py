@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import dataclasses
 import typing
+from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import model, routes
+from .model import AnnexRow, Department, Measure, Task
 from .load import Loaded, parse_plan
 from .problems import PlanError
-from .schema import _is_optional, _non_null, type_words
+from .schema import is_list, is_required, record_type, type_words
+from .walk import Walk
 
 SRC = "editors.md"
+DESCRIPTION = "数据编辑指南：如何修改 data/plan.yaml、检查和预览，以及每种错误提示的真实示例。"
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "invalid"
 SHOWN_AS = "data/plan.yaml"  # the fixtures stand for the editor's file
@@ -52,13 +56,13 @@ MISTAKES: dict[str, tuple[str, str]] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Excerpt:
     first: int
     lines: tuple[tuple[int, str, bool], ...]  # (line number, text, is the reported line)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Example:
     name: str
     title: str
@@ -67,7 +71,7 @@ class Example:
     message: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class FieldRow:
     path: str
     meaning: str
@@ -75,25 +79,26 @@ class FieldRow:
     required: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Snippet:
     label: str
     excerpt: Excerpt
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class GuideContext:
     examples: tuple[Example, ...]
     fields: tuple[FieldRow, ...]
     snippets: dict[str, Snippet]
     about_href: str
     schema_href: str
+    department_kinds: tuple[str, ...]  # what `kind` may say, in the order pages list them
 
 
-def excerpt(lines: list[str], first: int, last: int, marked: set[int] = frozenset()) -> Excerpt:
+def excerpt(lines: list[str], first: int, last: int, marked: Container[int] = ()) -> Excerpt:
     first, last = max(first, 1), min(last, len(lines))
     shown = tuple((n, lines[n - 1].replace("\t", "⇥   "), n in marked) for n in range(first, last + 1))
-    return Excerpt(first, shown)
+    return Excerpt(first=first, lines=shown)
 
 
 def examples() -> tuple[Example, ...]:
@@ -113,7 +118,7 @@ def examples() -> tuple[Example, ...]:
         except PlanError as err:
             lines = text.split("\n")
             shots = tuple(excerpt(lines, p.line - 2, p.line + 1, {p.line}) for p in err.problems)
-            out.append(Example(name, title, explanation, shots, err.report()))
+            out.append(Example(name=name, title=title, explanation=explanation, excerpts=shots, message=err.report()))
         else:
             raise GuideError(f"{found[name]} is meant to be invalid but passes the check")
     return tuple(out)
@@ -126,13 +131,11 @@ def fields(tp: typing.Any = model.Plan, prefix: str = "") -> list[FieldRow]:
     for f in dataclasses.fields(tp):
         path = f"{prefix}{f.name}"
         hint = hints[f.name]
-        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-        inner = _non_null(hint) if _is_optional(hint) else hint
-        inner = typing.get_args(inner)[0] if typing.get_origin(inner) is tuple else inner
-        record = dataclasses.is_dataclass(inner) and not getattr(inner, "SHORTHAND", None)
-        out.append(FieldRow(path, f.metadata["zh"], "见下面各项" if record else type_words(hint), required))
+        record = record_type(hint)
+        out.append(FieldRow(path=path, meaning=f.metadata["zh"], expected="见下面各项" if record else type_words(hint),
+                            required=is_required(f)))
         if record:
-            out += fields(inner, path + ("[]." if typing.get_origin(_non_null(hint) if _is_optional(hint) else hint) is tuple else "."))
+            out += fields(record, path + ("[]." if is_list(hint) else "."))
     return out
 
 
@@ -140,22 +143,25 @@ def snippets(source: Loaded) -> dict[str, Snippet]:
     """Current lines of data/plan.yaml, to copy from: a measure, a department with variants, an annex row."""
     plan, data_text, where = source.plan, source.text, source.lines
     lines = data_text.split("\n")
-    task = next(t for c in plan.chapters for t in c.tasks)
-    c, t = next((ci, ti) for ci, ch in enumerate(plan.chapters) for ti, x in enumerate(ch.tasks) if x.id == task.id)
-    d = next(i for i, dept in enumerate(plan.departments) if dept.variants)
-    r = next((i for i, row in enumerate(plan.annex) for ref in (*row.lead, *row.responsible) if ref.printed), 0)
+    walk = Walk(plan)
+    measure_path, _ = walk.of_type(Measure)[0]
+    _, task = walk.of_type(Task)[0]
+    dept_path, dept = next((path, d) for path, d in walk.of_type(Department) if d.variants)
+    annex = walk.of_type(AnnexRow)
+    row_path = next((path for path, row in annex if any(ref.printed for ref in (*row.lead, *row.responsible))), annex[0][0])
     picks = {
-        "measure": (f"{task.title} 的第一条措施", f"chapters[{c}].tasks[{t}].measures[0]"),
-        "department": (f"部门 {plan.departments[d].name}", f"departments[{d}]"),
-        "annex": ("附件中的一行分工", f"annex[{r}]"),
+        "measure": (f"{task.title} 的第一条措施", measure_path),
+        "department": (f"部门 {dept.name}", dept_path),
+        "annex": ("附件中的一行分工", row_path),
     }
     out = {}
     for key, (label, path) in picks.items():
         first, last = where[path]
-        out[key] = Snippet(label, excerpt(lines, first, last))
+        out[key] = Snippet(label=label, excerpt=excerpt(lines, first, last))
     return out
 
 
 def context(source: Loaded) -> GuideContext:
-    return GuideContext(examples(), tuple(fields()), snippets(source),
-                        routes.href(SRC, routes.ABOUT), routes.href(SRC, "schema/plan.schema.json"))
+    return GuideContext(examples=examples(), fields=tuple(fields()), snippets=snippets(source),
+                        about_href=routes.href(SRC, routes.ABOUT), schema_href=routes.href(SRC, "schema/plan.schema.json"),
+                        department_kinds=model.DEPARTMENT_KINDS)

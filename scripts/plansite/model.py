@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 
 @dataclass(frozen=True)
@@ -120,11 +120,16 @@ class Chapter:
     tasks: tuple[Task, ...] = opt("提升行动或重点工程", ())
 
 
+DepartmentKind = Literal["区委部门", "区政府部门", "群团组织", "其他"]
+# Pages and downloads list departments kind by kind in this order, then as registered.
+DEPARTMENT_KINDS: tuple[DepartmentKind, ...] = get_args(DepartmentKind)
+
+
 @dataclass(frozen=True)
 class Department:
     id: Slug = req("部门编号")
     name: Text = req("部门规范名称")
-    kind: Literal["区委部门", "区政府部门", "群团组织", "其他"] = req("部门类别")
+    kind: DepartmentKind = req("部门类别")
     variants: tuple[Text, ...] = opt("原文中的其他写法", ())
 
 

@@ -6,63 +6,86 @@ import datetime
 from functools import cached_property
 from typing import Iterator
 
-from . import charts, document, indicators, officials, routes, timeline
+from . import charts, describe, document, indicators, officials, routes, timeline
 from .contexts import (
     ROLE_SYMBOLS,
     AboutContext, AnnexRowView, COLLAPSE_OVER, DepartmentContext, DepartmentGroup, DepartmentRow,
     DepartmentsContext, Download, DutyMeasure, DutyView, FullTextContext, GroupContext, GroupEntry,
-    GroupsContext, GroupTaskView, HomeContext, IndicatorValueView, IndicatorView, KIND_HEADINGS, KIND_ORDER,
+    GroupsContext, GroupTaskView, HomeContext, IndicatorValueView, IndicatorView, KIND_HEADINGS,
     Link, MatrixCell, MatrixColumn, MatrixContext, MatrixGroup, MatrixOverviewContext, MatrixPartView,
-    MatrixRow, MeasureView, MentionView, Meta, NOTE_LABELS, NoteView, Page, Segment, StageView,
+    MatrixRow, MeasureView, MentionView, Meta, NOTE_LABELS, NoteView, OfflineView, Page, Segment, StageView,
     TargetsContext, TaskCard, TaskContext, VariantView,
 )
-from .index import KIND_LABELS, ROLE_LABELS, Assignment, PlanIndex, Role
-from .model import Audience, Department, Indicator, Measure, Plan, Task
+from .index import KIND_LABELS, ROLE_LABELS, Assignment, PlanIndex
+from .model import DEPARTMENT_KINDS, Audience, Department, Indicator, Measure, Plan, Task
+
+
+# The workbook first: every spreadsheet program opens it as it is. A CSV is UTF-8 with a BOM, which
+# Excel and WPS recognise; LibreOffice ignores the BOM and guesses the encoding unless told.
+XLSX_NOTE = "Excel、WPS、LibreOffice 均可直接打开"
+CSV_NOTE = "Excel、WPS 可直接打开；用 LibreOffice 打开时，请在导入对话框的“字符集”中选择“Unicode (UTF-8)”"
 
 
 # ── building ─────────────────────────────────────────────────────────────────
 class Builder:
-    def __init__(self, plan: Plan, today: datetime.date | None = None):
+    def __init__(self, plan: Plan, today: datetime.date | None = None, site_url: str = "",
+                 offline_size: int | None = None):
         self.plan = plan
+        self.site_url = site_url  # set: download links are absolute (mkdocs.yml site_url)
+        self.offline_size = offline_size  # bytes of downloads/offline.zip, when this build made one
         self.index = PlanIndex(plan)
         self.today = today if today is not None else timeline.build_date()  # marks the current stage
 
     def meta(self, src: str) -> Meta:
         d = self.plan.document
-        return Meta(d.signatory, d.number, document.printed_date(self.plan), d.date.isoformat(),
-                    d.disclosure, d.plan_title, routes.href(src, routes.FULL_TEXT))
+        return Meta(issuer=d.signatory, number=d.number, date=document.printed_date(self.plan), date_iso=d.date.isoformat(),
+                    disclosure=d.disclosure, plan_title=d.plan_title, text_href=routes.href(src, routes.FULL_TEXT))
 
     def pages(self) -> Iterator[Page]:
-        yield Page(routes.HOME, "home.md.j2", self.home())
-        yield Page(routes.FULL_TEXT, "fulltext.md.j2", self.full_text())
-        for task in self.index.tasks:
-            yield Page(routes.task_page(task), "task.md.j2", self.task(task))
-        yield Page(routes.DEPARTMENTS, "departments.md.j2", self.departments())
-        for dept in self.index.departments_sorted:
-            yield Page(routes.department_page(dept), "department.md.j2", self.department(dept))
+        plan, index = self.plan, self.index
+
+        def page(src: str, template: str, context: object, description: str) -> Page:
+            return Page(src=src, template=template, context=context, description=description)
+
+        yield page(routes.HOME, "home.md.j2", self.home(), describe.home(plan, index))
+        yield page(routes.FULL_TEXT, "fulltext.md.j2", self.full_text(), describe.full_text(plan))
+        for task in index.tasks:
+            yield page(routes.task_page(task), "task.md.j2", self.task(task), describe.task(task))
+        departments = self.departments()
+        kinds = {g.label: len(g.rows) for g in departments.groups}
+        yield page(routes.DEPARTMENTS, "departments.md.j2", departments, describe.departments(plan, kinds))
+        for dept in index.departments_sorted:
+            yield page(routes.department_page(dept), "department.md.j2", self.department(dept),
+                       describe.department(dept, index))
         yield from self.matrix_pages()
-        yield Page(routes.ABOUT, "about.md.j2", self.about())
-        yield Page(routes.TARGETS, "targets.md.j2", self.targets())
-        if self.plan.audiences:
-            yield Page(routes.GROUPS, "groups.md.j2", self.groups())
-        for audience in self.plan.audiences:
-            yield Page(routes.group_page(audience), "group.md.j2", self.group(audience))
+        about = self.about()
+        yield page(routes.ABOUT, "about.md.j2", about,
+                   describe.about(plan, len(about.variants), len(about.title_differences)))
+        targets = self.targets()
+        yield page(routes.TARGETS, "targets.md.j2", targets,
+                   describe.targets(plan, [s.title for s in targets.stages], targets.period))
+        if plan.audiences:
+            yield page(routes.GROUPS, "groups.md.j2", self.groups(), describe.groups(plan))
+        for audience in plan.audiences:
+            measures = self.group_measures(audience)
+            yield page(routes.group_page(audience), "group.md.j2", self.group(audience),
+                       describe.group(audience, sum(len(ms) for _, ms, _ in measures), [t for t, _, _ in measures]))
 
     # links
     def task_link(self, src: str, task: Task, anchor: str = "") -> Link:
-        return Link(task.title, routes.href(src, routes.task_page(task), anchor))
+        return Link(text=task.title, href=routes.href(src, routes.task_page(task), anchor))
 
     def dept_link(self, src: str, dept: Department, text: str | None = None) -> Link:
-        return Link(text or dept.name, routes.href(src, routes.department_page(dept)))
+        return Link(text=text or dept.name, href=routes.href(src, routes.department_page(dept)))
 
     def measure_view(self, src: str, measure: Measure) -> MeasureView:
-        return MeasureView(measure.id, measure.title, measure.paragraphs,
-                           routes.href(src, routes.FULL_TEXT, measure.id))
+        return MeasureView(id=measure.id, title=measure.title, paragraphs=measure.paragraphs,
+                           text_href=routes.href(src, routes.FULL_TEXT, measure.id))
 
     def card(self, task: Task) -> TaskCard:
-        return TaskCard(KIND_LABELS[task.kind], task.number, task.title, task.target_group,
-                        routes.href(routes.HOME, routes.task_page(task)),
-                        tuple(a.printed for a in self.index.for_task(task, "lead")), len(task.measures))
+        return TaskCard(kind_label=KIND_LABELS[task.kind], number=task.number, title=task.title,
+                        target_group=task.target_group, href=routes.href(routes.HOME, routes.task_page(task)),
+                        lead=tuple(a.printed for a in self.index.for_task(task, "lead")), measure_count=len(task.measures))
 
     # pages
     def home(self) -> HomeContext:
@@ -71,13 +94,14 @@ class Builder:
         target = values.get("target")
         goal_anchor = self._anchor_of(target.quote) if target else ""
         return HomeContext(
-            self.meta(src), self.plan.document.notice_title,
-            values.get("baseline"), target, values.get("benchmark"),
-            routes.href(src, routes.FULL_TEXT, goal_anchor),
-            tuple(self.card(t) for t in self.index.tasks if t.kind == "action"),
-            tuple(self.card(t) for t in self.index.tasks if t.kind == "project"),
-            routes.href(src, routes.DEPARTMENTS), routes.href(src, routes.MATRIX),
-            self.plan.document.attachment_title, len(self.plan.departments), len(self.index.assignments),
+            meta=self.meta(src), notice_title=self.plan.document.notice_title,
+            baseline=values.get("baseline"), target=target, benchmark=values.get("benchmark"),
+            goal_href=routes.href(src, routes.FULL_TEXT, goal_anchor),
+            actions=tuple(self.card(t) for t in self.index.tasks if t.kind == "action"),
+            projects=tuple(self.card(t) for t in self.index.tasks if t.kind == "project"),
+            departments_href=routes.href(src, routes.DEPARTMENTS), matrix_href=routes.href(src, routes.MATRIX),
+            attachment_title=self.plan.document.attachment_title, department_count=len(self.plan.departments),
+            assignment_count=len(self.index.assignments),
             groups=self.group_entries(src), targets_href=routes.href(src, routes.TARGETS))
 
     def titles(self) -> dict[str, str]:
@@ -106,39 +130,44 @@ class Builder:
             links = {role: tuple(self.dept_link(src, a.department, a.printed) for a in self.index.for_task(task, role))
                      for role in ("lead", "responsible")}
             rows.append(AnnexRowView(
-                f"annex-{task.id}", KIND_LABELS[task.kind], task.kind != previous_kind,
-                Link(f"{self.index.task_number(task)}. {self.index.annex_title(task)}", routes.href(src, routes.task_page(task))),
-                links["lead"], links["responsible"]))
+                anchor=f"annex-{task.id}", category=KIND_LABELS[task.kind], show_category=task.kind != previous_kind,
+                title=Link(text=f"{self.index.task_number(task)}. {self.index.annex_title(task)}",
+                           href=routes.href(src, routes.task_page(task))),
+                lead=links["lead"], responsible=links["responsible"]))
             previous_kind = task.kind
-        return FullTextContext(self.meta(src), tuple(document.blocks(self.plan)), tuple(rows),
-                               self.plan.document.attachment_title, routes.href(src, routes.ABOUT))
+        return FullTextContext(meta=self.meta(src), blocks=tuple(document.blocks(self.plan)), annex=tuple(rows),
+                               attachment_title=self.plan.document.attachment_title, about_href=routes.href(src, routes.ABOUT))
 
     def task(self, task: Task) -> TaskContext:
         src = routes.task_page(task)
         annex_title = self.index.annex_title(task)
         return TaskContext(
-            self.meta(src), task, KIND_LABELS[task.kind], document.heading_for_section(task.number, task.title),
-            annex_title if annex_title != task.title else None,
-            tuple(self.measure_view(src, m) for m in task.measures),
-            tuple(self.dept_link(src, a.department, a.printed) for a in self.index.for_task(task, "lead")),
-            tuple(self.dept_link(src, a.department, a.printed) for a in self.index.for_task(task, "responsible")),
-            routes.href(src, routes.FULL_TEXT, task.id), routes.href(src, routes.MATRIX))
+            meta=self.meta(src), task=task, kind_label=KIND_LABELS[task.kind],
+            heading=document.heading_for_section(task.number, task.title),
+            annex_title=annex_title if annex_title != task.title else None,
+            measures=tuple(self.measure_view(src, m) for m in task.measures),
+            lead=tuple(self.dept_link(src, a.department, a.printed) for a in self.index.for_task(task, "lead")),
+            responsible=tuple(self.dept_link(src, a.department, a.printed) for a in self.index.for_task(task, "responsible")),
+            text_href=routes.href(src, routes.FULL_TEXT, task.id), matrix_href=routes.href(src, routes.MATRIX))
 
     # ── officials ────────────────────────────────────────────────────────────
     def downloads_of(self, src: str, files: tuple[tuple[str, str, str, str], ...]) -> tuple[Download, ...]:
-        return tuple(Download(label, routes.href(src, path), filename, note) for label, path, filename, note in files)
+        def href(path: str) -> str:
+            return f"{self.site_url.rstrip('/')}/{path}" if self.site_url else routes.href(src, path)
+        return tuple(Download(label=label, href=href(path), filename=filename, note=note)
+                     for label, path, filename, note in files)
 
     def department_downloads(self, src: str, dept: Department) -> tuple[Download, ...]:
         stem = officials.safe_filename(f"{dept.name}-职责清单")
         return self.downloads_of(src, (
-            ("CSV", routes.department_download(dept, "csv"), f"{stem}.csv", "Excel、WPS 可直接打开"),
-            ("XLSX", routes.department_download(dept, "xlsx"), f"{stem}.xlsx", "Excel 工作簿"),
+            ("XLSX", routes.department_download(dept, "xlsx"), f"{stem}.xlsx", XLSX_NOTE),
+            ("CSV", routes.department_download(dept, "csv"), f"{stem}.csv", CSV_NOTE),
         ))
 
     def matrix_downloads(self, src: str) -> tuple[Download, ...]:
         return self.downloads_of(src, (
-            ("CSV", routes.matrix_download("csv"), "分工总表.csv", "Excel、WPS 可直接打开"),
-            ("XLSX", routes.matrix_download("xlsx"), "分工总表.xlsx", "含分工总表和分工明细两张表"),
+            ("XLSX", routes.matrix_download("xlsx"), "分工总表.xlsx", "含分工总表和分工明细两张表；" + XLSX_NOTE),
+            ("CSV", routes.matrix_download("csv"), "分工总表.csv", CSV_NOTE),
             ("JSON", routes.matrix_download("json"), "分工总表.json", "供程序使用"),
         ))
 
@@ -147,36 +176,31 @@ class Builder:
                               if o.department.id != a.department.id)
                   for role in ("lead", "responsible")}
         task_src = routes.task_page(a.task)
-        measures = tuple(DutyMeasure(m.id, m.title, m.paragraphs, routes.href(src, task_src, m.id),
-                                     sum(len(p) for p in m.paragraphs) > COLLAPSE_OVER)
+        measures = tuple(DutyMeasure(id=m.id, title=m.title, paragraphs=m.paragraphs, href=routes.href(src, task_src, m.id),
+                                     collapsed=sum(len(p) for p in m.paragraphs) > COLLAPSE_OVER)
                          for m in a.task.measures)
         annex_title = self.index.annex_title(a.task)
-        return DutyView(f"duty-{a.task.id}", a.role, ROLE_LABELS[a.role], self.task_link(src, a.task),
-                        KIND_LABELS[a.task.kind], a.task.number,
-                        annex_title if annex_title != a.task.title else None,
-                        a.printed if a.printed != a.department.name else None,
-                        measures, others["lead"], others["responsible"])
+        return DutyView(anchor=f"duty-{a.task.id}", role=a.role, role_label=ROLE_LABELS[a.role],
+                        task=self.task_link(src, a.task), kind_label=KIND_LABELS[a.task.kind], number=a.task.number,
+                        annex_title=annex_title if annex_title != a.task.title else None,
+                        printed_name=a.printed if a.printed != a.department.name else None,
+                        measures=measures, co_lead=others["lead"], co_responsible=others["responsible"])
 
     def department(self, dept: Department) -> DepartmentContext:
         src = routes.department_page(dept)
         duties = self.index.for_department(dept)
         names = (dept.name, *dept.variants)
         mentions = tuple(
-            MentionView(Link(self.places.get(m.block.owner, m.block.anchor),
-                             routes.href(src, routes.FULL_TEXT, m.block.anchor)),
-                        tuple(Segment(t, mark) for t, mark in officials.marked(m.block.printed, names)))
+            MentionView(where=Link(text=self.places.get(m.block.owner, m.block.anchor),
+                                   href=routes.href(src, routes.FULL_TEXT, m.block.anchor)),
+                        segments=tuple(Segment(text=t, mark=mark) for t, mark in officials.marked(m.block.printed, names)))
             for m in self.index.mentions(dept))
         return DepartmentContext(
-            self.meta(src), dept, KIND_HEADINGS[dept.kind], dept.variants,
-            tuple(self.duty(src, a) for a in duties if a.role == "lead"),
-            tuple(self.duty(src, a) for a in duties if a.role == "responsible"),
-            mentions, self.department_downloads(src, dept),
-            routes.href(src, routes.DEPARTMENTS), routes.href(src, routes.MATRIX))
-
-    @cached_property
-    def roles(self) -> dict[tuple[str, str], Role]:
-        """(department id, task id) → role, for the matrix."""
-        return {(a.department.id, a.task.id): a.role for a in self.index.assignments}
+            meta=self.meta(src), department=dept, kind_label=KIND_HEADINGS[dept.kind], variants=dept.variants,
+            lead=tuple(self.duty(src, a) for a in duties if a.role == "lead"),
+            responsible=tuple(self.duty(src, a) for a in duties if a.role == "responsible"),
+            mentions=mentions, downloads=self.department_downloads(src, dept),
+            departments_href=routes.href(src, routes.DEPARTMENTS), matrix_href=routes.href(src, routes.MATRIX))
 
     @cached_property
     def labels(self) -> dict[str, str]:
@@ -189,61 +213,73 @@ class Builder:
     def departments(self) -> DepartmentsContext:
         src = routes.DEPARTMENTS
         groups = []
-        for n, kind in enumerate(KIND_ORDER, 1):
+        for n, kind in enumerate(DEPARTMENT_KINDS, 1):
             rows = []
             for dept in (d for d in self.index.departments_sorted if d.kind == kind):
                 duties = self.index.for_department(dept)
-                rows.append(DepartmentRow(self.dept_link(src, dept), dept.id, dept.variants,
-                                          sum(a.role == "lead" for a in duties),
-                                          sum(a.role == "responsible" for a in duties)))
+                rows.append(DepartmentRow(link=self.dept_link(src, dept), id=dept.id, variants=dept.variants,
+                                          lead_count=sum(a.role == "lead" for a in duties),
+                                          responsible_count=sum(a.role == "responsible" for a in duties)))
             if rows:
-                groups.append(DepartmentGroup(f"kind-{n}", KIND_HEADINGS[kind], tuple(rows)))
-        return DepartmentsContext(self.meta(src), tuple(groups), len(self.plan.departments),
-                                  routes.href(src, routes.MATRIX), self.matrix_downloads(src))
+                groups.append(DepartmentGroup(anchor=f"kind-{n}", label=KIND_HEADINGS[kind], rows=tuple(rows)))
+        return DepartmentsContext(meta=self.meta(src), groups=tuple(groups), department_count=len(self.plan.departments),
+                                  matrix_href=routes.href(src, routes.MATRIX), downloads=self.matrix_downloads(src))
 
     def matrix_pages(self) -> Iterator[Page]:
         """One full matrix page; or, for a plan too wide for one page, an overview and its parts."""
         parts = officials.matrix_parts(self.index)
+        def about_matrix(c: MatrixContext) -> str:
+            return describe.matrix(c.part, c.department_count, len(c.columns), c.lead_total, c.responsible_total)
+
         if not officials.is_split(self.index):
-            yield Page(routes.MATRIX, "matrix.md.j2", self.matrix(parts[0], None, None, None))
+            whole = self.matrix(parts[0])
+            yield Page(src=routes.MATRIX, template="matrix.md.j2", context=whole, description=about_matrix(whole))
             return
-        yield Page(routes.MATRIX, "matrix-overview.md.j2", self.matrix_overview(parts))
+        overview = self.matrix_overview(parts)
+        yield Page(src=routes.MATRIX, template="matrix-overview.md.j2", context=overview,
+                   description=describe.matrix_overview(overview.task_count, overview.department_count,
+                                                        overview.assignment_count, len(parts)))
         for i, part in enumerate(parts):
             before = parts[i - 1] if i > 0 else None
             after = parts[i + 1] if i + 1 < len(parts) else None
-            yield Page(part.src, "matrix.md.j2", self.matrix(part, before, after, len(parts)))
+            context = self.matrix(part, before=before, after=after, count=len(parts))
+            yield Page(src=part.src, template="matrix.md.j2", context=context, description=about_matrix(context))
 
     def part_title(self, part: officials.MatrixPart) -> str:
         first, last = self.labels[part.tasks[0].id], self.labels[part.tasks[-1].id]
         span = first if first == last else f"{first}至{last}"
         return f"第 {part.number} 部分：{KIND_LABELS[part.tasks[0].kind]}（{span}）"
 
-    def matrix(self, part: officials.MatrixPart, before: officials.MatrixPart | None,
-               after: officials.MatrixPart | None, count: int | None) -> MatrixContext:
+    def part_link(self, src: str, part: officials.MatrixPart | None) -> Link | None:
+        return Link(text=self.part_title(part), href=routes.href(src, part.src)) if part else None
+
+    def matrix(self, part: officials.MatrixPart, *, before: officials.MatrixPart | None = None,
+               after: officials.MatrixPart | None = None, count: int | None = None) -> MatrixContext:
+        """One matrix page; `count` is the number of parts when the matrix is split, else None."""
         src = part.src
-        role = self.roles
-        columns = tuple(MatrixColumn(self.task_link(src, t), self.labels[t.id],
-                                     len(self.index.for_task(t, "lead")), len(self.index.for_task(t, "responsible")))
+        columns = tuple(MatrixColumn(link=self.task_link(src, t), short=self.labels[t.id],
+                                     lead_total=len(self.index.for_task(t, "lead")),
+                                     responsible_total=len(self.index.for_task(t, "responsible")))
                         for t in part.tasks)
         hrefs = [routes.href(src, routes.task_page(t)) for t in part.tasks]
         groups = []
-        for kind in KIND_ORDER:
+        for kind in DEPARTMENT_KINDS:
             rows = []
             for dept in (d for d in part.departments if d.kind == kind):
-                roles = [role.get((dept.id, t.id)) for t in part.tasks]
-                cells = tuple(MatrixCell(r, ROLE_LABELS[r] if r else "", ROLE_SYMBOLS[r] if r else "", h)
-                              for r, h in zip(roles, hrefs))
-                rows.append(MatrixRow(self.dept_link(src, dept), " ".join((dept.name, *dept.variants)), cells,
-                                      roles.count("lead"), roles.count("responsible")))
+                roles = [self.index.role_of(dept, t) for t in part.tasks]
+                cells = tuple(MatrixCell(role=r, label=ROLE_LABELS[r] if r else "", symbol=ROLE_SYMBOLS[r] if r else "", href=h)
+                              for r, h in zip(roles, hrefs, strict=True))
+                rows.append(MatrixRow(link=self.dept_link(src, dept), names=" ".join((dept.name, *dept.variants)), cells=cells,
+                                      lead_total=roles.count("lead"), responsible_total=roles.count("responsible")))
             if rows:
-                groups.append(MatrixGroup(KIND_HEADINGS[kind], tuple(rows)))
-        link = lambda p: Link(self.part_title(p), routes.href(src, p.src)) if p else None  # noqa: E731
+                groups.append(MatrixGroup(label=KIND_HEADINGS[kind], rows=tuple(rows)))
         return MatrixContext(
-            self.meta(src), "部门 × 任务分工总表", self.part_title(part) if count else None,
-            columns, tuple(groups), len(part.departments),
-            sum(c.lead_total for c in columns), sum(c.responsible_total for c in columns),
-            Link("分工总表目录", routes.href(src, routes.MATRIX)) if count else None, link(before), link(after),
-            self.matrix_downloads(src), routes.href(src, routes.DEPARTMENTS))
+            meta=self.meta(src), title="部门 × 任务分工总表", part=self.part_title(part) if count else None,
+            columns=columns, groups=tuple(groups), department_count=len(part.departments),
+            lead_total=sum(c.lead_total for c in columns), responsible_total=sum(c.responsible_total for c in columns),
+            overview=Link(text="分工总表目录", href=routes.href(src, routes.MATRIX)) if count else None,
+            previous=self.part_link(src, before), next=self.part_link(src, after),
+            downloads=self.matrix_downloads(src), departments_href=routes.href(src, routes.DEPARTMENTS))
 
     def matrix_overview(self, parts: list[officials.MatrixPart]) -> MatrixOverviewContext:
         src = routes.MATRIX
@@ -251,14 +287,15 @@ class Builder:
         for part in parts:
             ids = {t.id for t in part.tasks}
             views.append(MatrixPartView(
-                Link(self.part_title(part), routes.href(src, part.src)),
-                f"{part.chapter.number}、{part.chapter.title}",
-                tuple(self.task_link(src, t) for t in part.tasks), len(part.departments),
-                sum(a.task.id in ids for a in self.index.assignments)))
+                link=Link(text=self.part_title(part), href=routes.href(src, part.src)),
+                chapter=f"{part.chapter.number}、{part.chapter.title}",
+                tasks=tuple(self.task_link(src, t) for t in part.tasks), department_count=len(part.departments),
+                assignment_count=sum(a.task.id in ids for a in self.index.assignments)))
         return MatrixOverviewContext(
-            self.meta(src), tuple(views), len(self.index.tasks), len(self.plan.departments),
-            len(self.index.assignments), officials.MATRIX_PAGE_TASKS, self.matrix_downloads(src),
-            routes.href(src, routes.DEPARTMENTS))
+            meta=self.meta(src), parts=tuple(views), task_count=len(self.index.tasks),
+            department_count=len(self.plan.departments), assignment_count=len(self.index.assignments),
+            per_page=officials.MATRIX_PAGE_TASKS, downloads=self.matrix_downloads(src),
+            departments_href=routes.href(src, routes.DEPARTMENTS))
 
     def about(self) -> AboutContext:
         src = routes.ABOUT
@@ -266,7 +303,8 @@ class Builder:
         for dept in self.index.departments_sorted:
             if dept.variants:
                 printed_in = tuple(a.task.title for a in self.index.for_department(dept) if a.printed != dept.name)
-                variants.append(VariantView(self.dept_link(src, dept), dept.name, dept.variants, printed_in))
+                variants.append(VariantView(department=self.dept_link(src, dept), name=dept.name, variants=dept.variants,
+                                            printed_in=printed_in))
         differences = tuple((self.task_link(src, t), self.index.annex_title(t)) for t in self.index.tasks
                             if self.index.annex_title(t) != t.title)
         titles = self.titles()
@@ -274,9 +312,19 @@ class Builder:
         for note in self.plan.notes:
             anchor = {"document.notice_title": "notice-title", "document.plan_title": "plan-title",
                       "document.notice": "notice", "document.addressees": "addressees"}.get(note.where, note.where)
-            where = Link(titles[anchor], routes.href(src, routes.FULL_TEXT, anchor)) if anchor in titles else None
-            notes.append(NoteView(NOTE_LABELS[note.kind], where, note.printed, note.normalised, note.explanation))
-        return AboutContext(self.meta(src), tuple(variants), differences, tuple(notes), routes.href(src, "editors.md"))
+            where = Link(text=titles[anchor], href=routes.href(src, routes.FULL_TEXT, anchor)) if anchor in titles else None
+            notes.append(NoteView(kind_label=NOTE_LABELS[note.kind], where=where, printed=note.printed,
+                                  normalised=note.normalised, explanation=note.explanation))
+        return AboutContext(meta=self.meta(src), variants=tuple(variants), title_differences=differences, notes=tuple(notes),
+                            editors_href=routes.href(src, "editors.md"), offline=self.offline_view(src))
+
+    def offline_view(self, src: str) -> OfflineView | None:
+        if self.offline_size is None:
+            return None
+        name = officials.safe_filename(f"{self.plan.document.plan_title}-离线版")
+        href = self.downloads_of(src, (("ZIP", routes.OFFLINE_ZIP, f"{name}.zip", ""),))[0].href
+        return OfflineView(href=href, filename=f"{name}.zip", size=f"{self.offline_size / 1_000_000:.1f} MB",
+                           folder=routes.OFFLINE_FOLDER)
 
     # targets and timeline
     def indicator(self, src: str, indicator: Indicator) -> IndicatorView:
@@ -286,19 +334,22 @@ class Builder:
             value = by_role.get(role)
             label = indicators.ROLE_LABELS[role]
             if value is None:
-                views.append(IndicatorValueView(label, False, "原文未给出", "", None, ""))
+                views.append(IndicatorValueView(role_label=label, given=False, value="原文未给出", year="", sentence=None, href=""))
                 continue
             block = indicators.block_of(self.index.body, value.quote)
             views.append(IndicatorValueView(
-                label, True, indicators.value_text(indicator, value), f"{value.year}年" if value.year else "",
-                indicators.sentence_around(block.printed, value.quote), routes.href(src, routes.FULL_TEXT, block.anchor)))
-        return IndicatorView(indicator.id, indicator.name, tuple(views), indicators.chart_for(indicator))
+                role_label=label, given=True, value=indicators.value_text(indicator, value),
+                year=f"{value.year}年" if value.year else "",
+                sentence=indicators.sentence_around(block.printed, value.quote),
+                href=routes.href(src, routes.FULL_TEXT, block.anchor)))
+        return IndicatorView(id=indicator.id, name=indicator.name, values=tuple(views), chart=indicators.chart_for(indicator))
 
     def targets(self) -> TargetsContext:
         src = routes.TARGETS
         sched = timeline.schedule(self.plan, self.today)
-        stages = tuple(StageView(s.item.number, s.item.title, s.years, s.state, s.label, s.item.paragraphs,
-                                 routes.href(src, routes.FULL_TEXT, s.item.id)) for s in sched.stages)
+        stages = tuple(StageView(number=s.item.number, title=s.item.title, years=s.years, state=s.state, state_label=s.label,
+                                 paragraphs=s.item.paragraphs, href=routes.href(src, routes.FULL_TEXT, s.item.id))
+                       for s in sched.stages)
         period = f"{sched.start}—{sched.end}年"
         built = f"{self.today.year}年{self.today.month}月{self.today.day}日"
         chart = None
@@ -311,9 +362,10 @@ class Builder:
         schedule_section = next((sec.id for c in self.plan.chapters for sec in c.sections
                                  if any(i.period for i in sec.items)), "")
         return TargetsContext(
-            self.meta(src), tuple(self.indicator(src, i) for i in self.plan.indicators), stages, sched.state,
-            period, sched.end, built, self.today.isoformat(), tuple(s.item.title for s in sched.current),
-            sched.overlap, chart, routes.href(src, routes.FULL_TEXT, schedule_section))
+            meta=self.meta(src), indicators=tuple(self.indicator(src, i) for i in self.plan.indicators), stages=stages,
+            plan_state=sched.state, period=period, period_end=sched.end, built=built, built_iso=self.today.isoformat(),
+            current=tuple(s.item.title for s in sched.current), overlap=sched.overlap, timeline_chart=chart,
+            schedule_href=routes.href(src, routes.FULL_TEXT, schedule_section))
 
     # browse by group
     def group_measures(self, audience: Audience) -> list[tuple[Task, tuple[Measure, ...], bool]]:
@@ -330,19 +382,20 @@ class Builder:
         return out
 
     def group_entries(self, src: str) -> tuple[GroupEntry, ...]:
-        return tuple(GroupEntry(a.id, a.label, routes.href(src, routes.group_page(a)),
-                                sum(len(ms) for _, ms, _ in self.group_measures(a)))
+        return tuple(GroupEntry(id=a.id, label=a.label, href=routes.href(src, routes.group_page(a)),
+                                measure_count=sum(len(ms) for _, ms, _ in self.group_measures(a)))
                      for a in self.plan.audiences)
 
     def group(self, audience: Audience) -> GroupContext:
         src = routes.group_page(audience)
         tasks = tuple(GroupTaskView(
-            task.id, self.task_link(src, task), KIND_LABELS[task.kind], task.number, whole,
-            tuple(MeasureView(m.id, m.title, m.paragraphs, routes.href(src, routes.task_page(task), m.id)) for m in measures))
+            id=task.id, task=self.task_link(src, task), kind_label=KIND_LABELS[task.kind], number=task.number, whole=whole,
+            measures=tuple(MeasureView(id=m.id, title=m.title, paragraphs=m.paragraphs,
+                                       text_href=routes.href(src, routes.task_page(task), m.id)) for m in measures))
             for task, measures, whole in self.group_measures(audience))
-        return GroupContext(self.meta(src), audience.id, audience.label, tasks, sum(len(t.measures) for t in tasks),
-                            routes.href(src, routes.GROUPS),
-                            tuple(e for e in self.group_entries(src) if e.id != audience.id))
+        return GroupContext(meta=self.meta(src), id=audience.id, label=audience.label, tasks=tasks,
+                            measure_count=sum(len(t.measures) for t in tasks), groups_href=routes.href(src, routes.GROUPS),
+                            others=tuple(e for e in self.group_entries(src) if e.id != audience.id))
 
     def groups(self) -> GroupsContext:
-        return GroupsContext(self.meta(routes.GROUPS), self.group_entries(routes.GROUPS))
+        return GroupsContext(meta=self.meta(routes.GROUPS), groups=self.group_entries(routes.GROUPS))
