@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -50,10 +51,13 @@ def source_lines() -> list[str]:
 
 @pytest.fixture(scope="session")
 def pages(plan) -> dict:
-    """Every generated page and download of the real plan, as output.generate() returns them (read only)."""
+    """Every generated page and download of the real plan and its records, as output.generate() returns
+    them (read only)."""
     from plansite.output import generate
+    from plansite.progress import load_progress
+    from plansite.timeline import build_date
 
-    return generate(plan)
+    return generate(plan, progress=load_progress(ROOT / "data" / "progress.yaml", plan, build_date()))
 
 
 # ── the built site, a local server, and the system Chromium ─────────────────────────────────
@@ -63,23 +67,20 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync"]
 
 
-# The day the test sites are built as (SOURCE_DATE_EPOCH): noon in China on 1 June 2023, in the plan's
-# 深入实施 stage. Two builds of the same data are then identical to the byte, on any day.
-SITE_EPOCH = "1685592000"
-
-
-# Set to "0", a build skips the offline copy (downloads/offline.zip, a second whole build): for test builds
-# that do not look at it. The session's site has it (test_offline.py).
+# The moment the test sites are built as (SOURCE_DATE_EPOCH), fixed when the session starts: two
+# builds of the same data are then identical to the byte, even either side of midnight.
+SITE_EPOCH = str(int(time.time()))
+# Set to "0", a build skips the offline copy (downloads/offline.zip, a second whole build).
 NO_OFFLINE_COPY = {"PLANSITE_OFFLINE_COPY": "0"}
 
 
-def build_site(out: Path, config: Path = ROOT / "mkdocs.yml", *, offline_copy: bool = True) -> subprocess.CompletedProcess:
+def build_site(out: Path, config: Path = ROOT / "mkdocs.yml", offline_copy: bool = False) -> subprocess.CompletedProcess:
     """A real `mkdocs build --strict`, as the README and CI run it, dated SITE_EPOCH; without SITE_URL, so
-    the site is the one that works from any folder (tests/test_publishing.py builds with it)."""
-    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    the site is the one that works from any folder (tests/test_publishing.py builds with it). The offline
+    copy (a second build) only where asked for: the session's site has it, the throwaway builds of other
+    tests do not."""
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"} | {"PLANSITE_OFFLINE_COPY": "1" if offline_copy else "0"}
     env["SOURCE_DATE_EPOCH"] = SITE_EPOCH
-    if not offline_copy:
-        env.update(NO_OFFLINE_COPY)
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
                           cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8")
 
@@ -87,7 +88,7 @@ def build_site(out: Path, config: Path = ROOT / "mkdocs.yml", *, offline_copy: b
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site")
-    result = build_site(out)
+    result = build_site(out, offline_copy=True)
     assert result.returncode == 0, result.stderr
     return out
 

@@ -170,3 +170,13 @@ def test_404_screenshots_under_the_sub_path(portal, browser):
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         context.close()
 
+
+
+def test_a_long_description_is_cut_at_a_character_with_an_ellipsis():
+    from plansite.describe import LIMIT, shorten
+
+    fits = "字" * LIMIT
+    assert shorten(fits) == fits
+    cut = shorten("一二三，" * 40)
+    assert len(cut) <= LIMIT and cut.endswith("三…")  # no comma left before the ellipsis
+    assert shorten("甲\u200b乙 \n 丙") == "甲乙 丙"  # one line, no zero-width word marks

@@ -78,18 +78,22 @@ def test_targets_page_states_the_stage_of_the_build_date(plan, monkeypatch, year
         assert "原文把这一年同时列入了“深入实施”（2022—2025年）和“总结评估”（2025年）" in md
 
 
-def test_a_real_build_uses_source_date_epoch_and_rejects_a_bad_one(site_dir, tmp_path):
-    from conftest import NO_OFFLINE_COPY, ROOT, SITE_EPOCH
+def test_a_real_build_uses_source_date_epoch_and_rejects_a_bad_one(tmp_path):
+    from projectcopy import copy_project
 
-    assert SITE_EPOCH == epoch(2023)  # the session's site is a real build with SOURCE_DATE_EPOCH set
-    html = (site_dir / "targets" / "index.html").read_text(encoding="utf-8")
+    # A build dated 2023 would reject the records of later years as lying in its future: build the plan alone.
+    root = copy_project(tmp_path / "project")
+    (root / "data" / "progress.yaml").unlink()
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch(2023), "PLANSITE_OFFLINE_COPY": "0"}  # no second build
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")]
+    done = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, encoding="utf-8")
+    assert done.returncode == 0, done.stderr
+    html = (tmp_path / "site" / "targets" / "index.html").read_text(encoding="utf-8")
     assert "当前阶段：深入实施。" in html and "2023年6月1日" in html
     marker = tmp_path / "site" / "kept.txt"
-    marker.parent.mkdir()
     marker.write_text("old site")
-    env = {**os.environ, **NO_OFFLINE_COPY, "SOURCE_DATE_EPOCH": "last tuesday"}
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")]
-    bad = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8")
+    env["SOURCE_DATE_EPOCH"] = "last tuesday"
+    bad = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, encoding="utf-8")
     assert bad.returncode != 0
     assert "SOURCE_DATE_EPOCH 的值“last tuesday”不是有效的时间戳" in bad.stderr
     assert "Traceback" not in bad.stderr

@@ -5,12 +5,16 @@ No Jinja, no MkDocs, no logic beyond the shapes themselves.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from . import charts, indicators, timeline
 from .document import Block
 from .index import Role
 from .model import Department, IndicatorValue, Task
+
+if TYPE_CHECKING:  # progress_contexts builds on Link and Meta from here
+    from .progress_contexts import DepartmentProgress, HomeProgress, IndicatorProgress, TaskProgress
 
 KIND_HEADINGS = {"区委部门": "区委部门", "区政府部门": "区政府部门", "群团组织": "群团组织", "其他": "其他单位"}
 
@@ -79,6 +83,7 @@ class HomeContext:
     assignment_count: int
     groups: tuple["GroupEntry", ...] = ()  # the "我是…" entry points
     targets_href: str = ""
+    progress: HomeProgress | None = None  # status and the latest records
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -112,6 +117,7 @@ class TaskContext:
     responsible: tuple[Link, ...]
     text_href: str
     matrix_href: str
+    progress: TaskProgress | None = None  # 实施情况 under the measures
 
 
 # ── officials: department pages, the departments index, the matrix ───────────
@@ -176,6 +182,7 @@ class DepartmentContext:
     downloads: tuple[Download, ...]
     departments_href: str
     matrix_href: str
+    progress: DepartmentProgress | None = None  # records it took part in
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -230,6 +237,8 @@ class MatrixCell:
     label: str  # 牵头 / 参与 / ""
     symbol: str  # ● / ○ / ""
     href: str  # the task page
+    records: int = 0  # records of the task the department took part in
+    records_href: str = ""  # those records on the department page
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -365,6 +374,8 @@ class TargetsContext:
     overlap: bool  # the build year lies in two stages
     timeline_chart: charts.Svg | None
     schedule_href: str
+    progress: dict[str, IndicatorProgress] = field(default_factory=dict)  # indicator id → observations
+    records_href: str = ""
 
 
 # ── browse by group (an editorial grouping of this site, not the document's) ─
