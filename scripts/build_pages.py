@@ -69,16 +69,16 @@ def check(path: Path, progress: Path | None = None) -> int:
 
 def generate(out: Path) -> int:
     from plansite.output import generate as render_pages
+    from plansite.progress import load_progress
+    from plansite.timeline import BuildDateError, build_date
 
     try:
         plan = load_plan(DEFAULT_DATA, display_path(DEFAULT_DATA))
+        progress = load_progress(DEFAULT_PROGRESS, plan, build_date(), display_path(DEFAULT_PROGRESS))
+        rendered = render_pages(plan, progress=progress)  # the records too, as the site build does
     except PlanError as err:
         print(err.report(), file=sys.stderr)
         return 1
-    from plansite.timeline import BuildDateError
-
-    try:
-        rendered = render_pages(plan)
     except BuildDateError as err:  # SOURCE_DATE_EPOCH set to something that is not a timestamp
         print(err, file=sys.stderr)
         return 1
