@@ -12,8 +12,13 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from plansite.index import PlanIndex  # noqa: E402
 from plansite.load import load_plan  # noqa: E402
 
-SOURCE = ROOT / "data" / "source" / "wulong-fubanfa-2022-30.txt"
 PLAN = ROOT / "data" / "plan.yaml"
+# The published text the plan is checked against: the one file in data/source/, whatever its name.
+SOURCE = next(iter(sorted((ROOT / "data" / "source").glob("*.txt"))))
+# One invalid example plan per kind of mistake, with its exact message: the tests check them and the
+# editors' guide shows them (plansite/guide.py reads the same folder).
+INVALID_EXAMPLES = ROOT / "scripts" / "plansite" / "examples" / "invalid"
+INVALID_SHOWN = INVALID_EXAMPLES.relative_to(ROOT).as_posix()  # how messages name the folder
 
 
 @pytest.fixture(scope="session")

@@ -16,11 +16,12 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
+from conftest import INVALID_EXAMPLES, INVALID_SHOWN
 from plansite import hooks
 from projectcopy import build, copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
-INVALID = sorted((ROOT / "tests" / "fixtures" / "invalid").glob("*.yaml"))
+INVALID = sorted(INVALID_EXAMPLES.glob("*.yaml"))
 GOOD = (ROOT / "data" / "plan.yaml").read_text(encoding="utf-8")
 # A typical slip: a department id mistyped in the annex (the check suggests the right one).
 BROKEN = GOOD.replace("lead: [jiaowei, kexie]", "lead: [jiaowei, kexi]", 1)
@@ -101,7 +102,7 @@ def test_every_kind_of_mistake_stops_the_build_with_a_plugin_error(tmp_path, pat
     with pytest.raises(PluginError) as caught:
         hooks.on_config(config)
     expected = path.with_suffix(".expected").read_text(encoding="utf-8")
-    assert expected.replace(f"tests/fixtures/invalid/{path.name}", "data/plan.yaml").strip() in str(caught.value)
+    assert expected.replace(f"{INVALID_SHOWN}/{path.name}", "data/plan.yaml").strip() in str(caught.value)
 
 
 # ── mkdocs serve ─────────────────────────────────────────────────────────────────────────────

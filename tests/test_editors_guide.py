@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from conftest import INVALID_EXAMPLES, INVALID_SHOWN
 from plansite import guide, routes
 from plansite.hooks import generate, navigation
 from plansite.load import load
 from sitehtml import parse
 
 ROOT = Path(__file__).resolve().parent.parent
-INVALID = sorted((ROOT / "tests" / "fixtures" / "invalid").glob("*.yaml"))
+INVALID = sorted(INVALID_EXAMPLES.glob("*.yaml"))
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +30,7 @@ def test_every_kind_of_mistake_is_explained():
 @pytest.mark.parametrize("path", INVALID, ids=[p.stem for p in INVALID])
 def test_the_guide_shows_the_checks_real_message(guide_md, path: Path):
     expected = path.with_suffix(".expected").read_text(encoding="utf-8")
-    shown = expected.replace(f"tests/fixtures/invalid/{path.name}", "data/plan.yaml").rstrip("\n")
+    shown = expected.replace(f"{INVALID_SHOWN}/{path.name}", "data/plan.yaml").rstrip("\n")
     assert html.escape(shown, quote=False) in guide_md.replace("&#34;", '"').replace("&#39;", "'")
     title = guide.MISTAKES[path.stem][0]
     assert f"{{ #error-{path.stem} }}" in guide_md and title.split("：")[0] in guide_md

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from conftest import INVALID_EXAMPLES, INVALID_SHOWN
 from plansite.load import load_plan, parse_plan
 from plansite.problems import PlanError
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
-INVALID = sorted((FIXTURES / "invalid").glob("*.yaml"))
+INVALID = sorted(INVALID_EXAMPLES.glob("*.yaml"))
 
 
 def run_check(path: Path) -> subprocess.CompletedProcess:
@@ -35,7 +36,7 @@ def test_invalid_fixture_gives_its_exact_message(path: Path):
     assert result.stderr == path.with_suffix(".expected").read_text(encoding="utf-8")
     # Every problem names the file and line, and (bar whole-file syntax errors) the field.
     first = result.stderr.splitlines()[0]
-    assert first.startswith(f"tests/fixtures/invalid/{path.name}:")
+    assert first.startswith(f"{INVALID_SHOWN}/{path.name}:")
 
 
 def test_every_mistake_the_issue_lists_has_a_fixture():
@@ -47,11 +48,11 @@ def test_every_mistake_the_issue_lists_has_a_fixture():
 
 def test_all_problems_are_reported_at_once():
     with pytest.raises(PlanError) as caught:
-        load_plan(FIXTURES / "invalid" / "many-problems.yaml")
+        load_plan(INVALID_EXAMPLES / "many-problems.yaml")
     paths = [p.path for p in caught.value.problems]
     assert paths == ["chapters[0].titel", "chapters[1].tasks[1].target_group", "departments[0].kind"]
     # the semantic check (unknown department) is reported once the structure is right
-    text = (FIXTURES / "invalid" / "many-problems.yaml").read_text(encoding="utf-8")
+    text = (INVALID_EXAMPLES / "many-problems.yaml").read_text(encoding="utf-8")
     fixed = text.replace("titel:", "title:").replace("target_group: no", "target_group: 农民").replace("kind: 区政府\n", "kind: 区政府部门\n")
     with pytest.raises(PlanError) as caught:
         parse_plan(fixed)
@@ -60,7 +61,7 @@ def test_all_problems_are_reported_at_once():
 
 def test_duplicate_key_names_both_lines():
     with pytest.raises(PlanError) as caught:
-        load_plan(FIXTURES / "invalid" / "duplicate-key.yaml")
+        load_plan(INVALID_EXAMPLES / "duplicate-key.yaml")
     (problem,) = caught.value.problems
     assert "第 62 行和第 63 行" in problem.message
 

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from typing import Iterable
 
-from . import document
+from . import document, terms
 from .model import DeptRef, Plan
 from .problems import Problem
 from .schema import Position, suggest
@@ -64,6 +64,7 @@ class Checker:
         self.unique("指标编号", [(f"indicators[{i}].id", x.id) for i, x in enumerate(plan.indicators)])
         self.unique("人群编号", [(f"audiences[{i}].id", x.id) for i, x in enumerate(plan.audiences)])
         self.unique("编号", [(f"document.based_on[{i}].id", x.id) for i, x in enumerate(plan.document.based_on)])
+        self.kinds()
         self.titles()
         self.tasks()
         self.periods()
@@ -81,6 +82,15 @@ class Checker:
                 self.add(explicit[block.anchor], "编号",
                          f"“{block.anchor}”与网站自动生成的段落链接重复（{block.owner} 的一个段落）",
                          expected="换一个编号，不要以“-数字”或“-intro”结尾", found=block.anchor)
+
+    def kinds(self) -> None:
+        """区委部门 in a 县's plan is a copy-paste from another plan: the kinds follow jurisdiction.level."""
+        allowed = terms.department_kinds(self.plan)
+        for i, dept in enumerate(self.plan.departments):
+            if dept.kind not in allowed:
+                self.add(f"departments[{i}].kind", "部门类别", f"“{dept.kind}”与本方案的行政区划（{terms.level(self.plan)}）不符",
+                         expected="以下之一：" + "、".join(allowed), found=dept.kind,
+                         hint=suggest(dept.kind, allowed) or "行政区划在 jurisdiction.level 中设定")
 
     def titles(self) -> None:
         for path, title in self._titles():
@@ -150,8 +160,11 @@ class Checker:
             for role, meaning, refs in (("lead", "牵头部门", row.lead), ("responsible", "责任部门", row.responsible)):
                 for i, ref in enumerate(refs):
                     self._dept_ref(f"{path}.{role}[{i}]", meaning, ref, depts, by_name, labels, seen)
+        if plan.annex and plan.document.attachment_title is None:
+            self.add("document", "附件名称", "有附件分工（annex）时要写附件名称",
+                     expected="document.attachment_title: 附件的标题", found="没有这个字段")
         for task_id, task in tasks.items():
-            if task_id not in rows:
+            if plan.annex and task_id not in rows:  # a plan without an annex has no rows at all
                 kind = "提升行动" if task.kind == "action" else "重点工程"
                 self.add("annex", "附件：重点任务分工", f"{kind}“{task.title}”（{task_id}）在附件中没有分工",
                          expected=f"在 annex 中加一行 task: {task_id}", found="没有这一行")

@@ -37,14 +37,17 @@ def full_stop(title: str) -> str:
 
 def front_matter(plan: Plan) -> Iterator[Block]:
     d = plan.document
-    yield Block("letterhead", "front", 0, d.letterhead)
-    yield Block("number", "front", 0, d.number)
+    if d.letterhead:  # not every copy on the web carries a letterhead or a number
+        yield Block("letterhead", "front", 0, d.letterhead)
+    if d.number:
+        yield Block("number", "front", 0, d.number)
     yield Block("notice-title", "title", 0, d.notice_title)
     yield Block("addressees", "front", 0, d.addressees)
     yield Block("notice", "paragraph", 0, d.notice)
     yield Block("signatory", "front", 0, d.signatory)
     yield Block("date", "front", 0, printed_date(plan))
-    yield Block("disclosure", "front", 0, f"（{d.disclosure}）")
+    if d.disclosure:
+        yield Block("disclosure", "front", 0, f"（{d.disclosure}）")
     yield Block("plan-title", "title", 0, d.plan_title)
     for n, text in enumerate(plan.preamble, 1):
         yield Block(f"preamble-{n}", "paragraph", 0, text, owner="preamble")
@@ -94,6 +97,8 @@ def chapter_blocks(chapter: Chapter) -> Iterator[Block]:
 
 def attachment_blocks(plan: Plan) -> Iterator[Block]:
     title = plan.document.attachment_title
+    if title is None:  # a plan without an attachment ends with its last chapter
+        return
     yield Block("attachment-ref", "paragraph", 0, f"附件：{title}")
     yield Block("annex-label", "front", 0, "附件")
     yield Block("annex", "title", 0, title)

@@ -14,13 +14,19 @@ import json
 
 from . import routes, xlsx
 from .index import KIND_LABELS, ROLE_LABELS, Assignment, PlanIndex
-from .model import Department, Plan, Task
+from .model import Department, Plan, Task, Words
 from .officials import short_labels
 from .xlsx import Sheet
 
-DUTY_COLUMNS = ("部门", "本部门角色", "类别", "序号", "任务", "附件中本部门的写法",
-                "其他牵头部门", "其他责任部门", "措施（原文小标题）", "任务页面")
-ASSIGNMENT_COLUMNS = ("类别", "序号", "任务", "附件中的任务名称", "部门", "部门类别", "角色", "附件中的部门写法")
+def duty_columns(words: Words) -> tuple[str, ...]:
+    d = words.department  # 部门 or 单位, as the plan says
+    return (d, f"本{d}角色", "类别", "序号", "任务", f"附件中本{d}的写法",
+            f"其他{words.lead}", f"其他{words.responsible}", "措施（原文小标题）", "任务页面")
+
+
+def assignment_columns(words: Words) -> tuple[str, ...]:
+    d = words.department
+    return ("类别", "序号", "任务", "附件中的任务名称", d, f"{d}类别", "角色", f"附件中的{d}写法")
 
 
 class Exporter:
@@ -47,7 +53,7 @@ class Exporter:
     def duty_rows(self, dept: Department) -> list[list[str]]:
         """One row per task the department has a role in: leads first, then the rest, in document order."""
         duties = self.index.for_department(dept)
-        rows: list[list[str]] = [list(DUTY_COLUMNS)]
+        rows: list[list[str]] = [list(duty_columns(self.plan.words))]
         for a in [a for a in duties if a.role == "lead"] + [a for a in duties if a.role == "responsible"]:
             rows.append([dept.name, ROLE_LABELS[a.role], KIND_LABELS[a.task.kind], a.task.number, a.task.title,
                          a.printed, self.others(a, "lead"), self.others(a, "responsible"),
@@ -58,8 +64,9 @@ class Exporter:
         """Departments × tasks, as on the matrix page: 牵头 / 参与 / empty, then the row totals."""
         tasks = self.index.tasks
         role = {(a.department.id, a.task.id): a.role for a in self.index.assignments}
-        rows: list[list[str | int]] = [["部门", "部门类别", *(self.task_heading(t) for t in tasks),
-                                        "牵头任务数", "参与任务数", "部门页面"]]
+        d = self.plan.words.department
+        rows: list[list[str | int]] = [[d, f"{d}类别", *(self.task_heading(t) for t in tasks),
+                                        "牵头任务数", "参与任务数", f"{d}页面"]]
         for dept in self.index.departments_sorted:
             roles = [role.get((dept.id, t.id)) for t in tasks]
             rows.append([dept.name, dept.kind, *(ROLE_LABELS[r] if r else "" for r in roles),
@@ -68,7 +75,7 @@ class Exporter:
 
     def assignment_rows(self) -> list[list[str]]:
         """Every assignment of the annex, one per row: the long form, for filters and pivot tables."""
-        rows = [list(ASSIGNMENT_COLUMNS)]
+        rows = [list(assignment_columns(self.plan.words))]
         for a in self.index.assignments:
             rows.append([KIND_LABELS[a.task.kind], a.task.number, a.task.title, self.index.annex_title(a.task),
                          a.department.name, a.department.kind, ROLE_LABELS[a.role], a.printed])
@@ -76,13 +83,16 @@ class Exporter:
 
     def about_rows(self, what: str) -> list[list[str]]:
         d = self.plan.document
-        return [["项目", "内容"], ["文件", d.plan_title], ["发文字号", d.number],
+        return [["项目", "内容"], ["文件", d.plan_title], ["发文字号", d.number or "（原件无）"],
                 ["成文日期", d.date.isoformat()], ["发文机关", d.signatory], ["本表内容", what],
                 ["依据", f"附件：{d.attachment_title}"], ["说明", "本表由网站根据原文整理，以原件为准。"]]
 
     # ── files ───────────────────────────────────────────────────────────────
     def files(self) -> dict[str, bytes]:
         out: dict[str, bytes] = {}
+        if not self.plan.annex:  # the downloads are the annex's assignments
+            return out
+        d = self.plan.words.department
         for dept in self.index.departments_sorted:
             rows = self.duty_rows(dept)
             out[routes.department_download(dept, "csv")] = csv_bytes(rows)
@@ -94,11 +104,11 @@ class Exporter:
         out[routes.matrix_download("csv")] = csv_bytes(matrix)
         task_count = len(self.index.tasks)
         out[routes.matrix_download("xlsx")] = self.xlsx(
-            "部门 × 任务分工总表",
+            f"{d} × 任务分工总表",
             [Sheet("分工总表", matrix, widths=(26, 12, *([14] * task_count), 10, 10, 30),
                    wrap=tuple(range(2, 2 + task_count)), freeze="C2"),
              Sheet("分工明细", self.assignment_rows(), widths=(10, 6, 36, 36, 26, 12, 6, 30), freeze="A2"),
-             Sheet("说明", self.about_rows("各部门在各项任务中的分工（牵头、参与）"), widths=(12, 70))])
+             Sheet("说明", self.about_rows(f"各{d}在各项任务中的分工（牵头、参与）"), widths=(12, 70))])
         out[routes.matrix_download("json")] = self.json()
         return out
 

@@ -1,7 +1,7 @@
 """The editors' guide (editors.md): how to change data/plan.yaml, preview it and read the check's messages.
 
 Its examples cannot go stale: the error messages are produced at build time by running the check on
-the invalid fixtures the tests use (tests/fixtures/invalid/), the YAML snippets are the current lines of
+a made-up example plan with one mistake per file (plansite/examples/invalid/, which the tests also check), the YAML snippets are the current lines of
 data/plan.yaml, and the field list is read from model.py.
 """
 from __future__ import annotations
@@ -11,14 +11,15 @@ import typing
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import model, routes
+from . import model, routes, terms
 from .load import Loaded, parse_plan
 from .problems import PlanError
 from .schema import _is_optional, _non_null, type_words
 
 SRC = "editors.md"
 ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT / "tests" / "fixtures" / "invalid"
+# A made-up plan with neutral names and one mistake per file; the tests check every message too.
+FIXTURES = Path(__file__).resolve().parent / "examples" / "invalid"
 SHOWN_AS = "data/plan.yaml"  # the fixtures stand for the editor's file
 
 
@@ -88,6 +89,7 @@ class GuideContext:
     snippets: dict[str, Snippet]
     about_href: str
     schema_href: str
+    kinds: tuple[str, ...]  # department kinds allowed in this plan (its jurisdiction's level)
 
 
 def excerpt(lines: list[str], first: int, last: int, marked: set[int] = frozenset()) -> Excerpt:
@@ -137,18 +139,20 @@ def fields(tp: typing.Any = model.Plan, prefix: str = "") -> list[FieldRow]:
 
 
 def snippets(source: Loaded) -> dict[str, Snippet]:
-    """Current lines of data/plan.yaml, to copy from: a measure, a department with variants, an annex row."""
+    """Current lines of data/plan.yaml, to copy from: a measure, a department (one with variants if
+    any), an annex row. A plan without tasks or an annex simply has fewer snippets."""
     plan, data_text, where = source.plan, source.text, source.lines
     lines = data_text.split("\n")
-    task = next(t for c in plan.chapters for t in c.tasks)
-    c, t = next((ci, ti) for ci, ch in enumerate(plan.chapters) for ti, x in enumerate(ch.tasks) if x.id == task.id)
-    d = next(i for i, dept in enumerate(plan.departments) if dept.variants)
-    r = next((i for i, row in enumerate(plan.annex) for ref in (*row.lead, *row.responsible) if ref.printed), 0)
-    picks = {
-        "measure": (f"{task.title} 的第一条措施", f"chapters[{c}].tasks[{t}].measures[0]"),
-        "department": (f"部门 {plan.departments[d].name}", f"departments[{d}]"),
-        "annex": ("附件中的一行分工", f"annex[{r}]"),
-    }
+    picks: dict[str, tuple[str, str]] = {}
+    first_task = next(((ci, ti, t) for ci, ch in enumerate(plan.chapters) for ti, t in enumerate(ch.tasks)), None)
+    if first_task is not None:
+        c, t, task = first_task
+        picks["measure"] = (f"{task.title} 的第一条措施", f"chapters[{c}].tasks[{t}].measures[0]")
+    d = next((i for i, dept in enumerate(plan.departments) if dept.variants), 0)
+    picks["department"] = (f"部门 {plan.departments[d].name}", f"departments[{d}]")
+    if plan.annex:
+        r = next((i for i, row in enumerate(plan.annex) for ref in (*row.lead, *row.responsible) if ref.printed), 0)
+        picks["annex"] = ("附件中的一行分工", f"annex[{r}]")
     out = {}
     for key, (label, path) in picks.items():
         first, last = where[path]
@@ -158,4 +162,5 @@ def snippets(source: Loaded) -> dict[str, Snippet]:
 
 def context(source: Loaded) -> GuideContext:
     return GuideContext(examples(), tuple(fields()), snippets(source),
-                        routes.href(SRC, routes.ABOUT), routes.href(SRC, "schema/plan.schema.json"))
+                        routes.href(SRC, routes.ABOUT), routes.href(SRC, "schema/plan.schema.json"),
+                        terms.department_kinds(source.plan))

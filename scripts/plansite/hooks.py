@@ -14,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from . import assets, exports, guide, history, navscale, preview, routes
+from . import assets, exports, guide, history, navscale, preview, routes, terms
 from .load import Loaded, load
 from .model import Plan
 from .pages import Builder, Page
@@ -24,8 +24,8 @@ from .timeline import BuildDateError
 
 DATA_FILE = Path("data") / "plan.yaml"
 # Everything a build reads, relative to the project root: what a throwaway copy of the project needs
-# (the tests' and the benchmark's). The editors' guide quotes the invalid fixtures, hence tests/fixtures.
-BUILD_INPUTS = ("mkdocs.yml", "overrides", "docs", "scripts", "data", "tests/fixtures")
+# (the tests' and the benchmark's). The editors' guide's examples live in scripts/plansite/examples/.
+BUILD_INPUTS = ("mkdocs.yml", "overrides", "docs", "scripts", "data")
 
 _generated: dict[str, str | bytes] = {}  # src path → content, for the build in progress
 _freshness: dict[str, history.Freshness] = {}  # src path → when its data last changed (empty outside git)
@@ -68,6 +68,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _freshness.clear()
     _freshness.update(history.page_freshness(root, DATA_FILE.as_posix(), plan, source.lines, _generated,
                                                skip=NOT_FROM_DATA))
+    set_site_words(config, plan)
     config.nav = navigation(plan)
     config.theme["features"] = navscale.theme_features(plan, config.theme["features"])  # large plans: pruned nav
     return config
@@ -94,6 +95,14 @@ def generate(plan: Plan, site_url: str = "", source: Loaded | None = None) -> di
     return out
 
 
+def set_site_words(config: MkDocsConfig, plan: Plan) -> None:
+    """The site's name, description and footer are about the plan, so they come from data/plan.yaml;
+    mkdocs.yml holds only a placeholder name (MkDocs requires one)."""
+    config.site_name = terms.site_name(plan)
+    config.site_description = terms.site_description(plan)
+    config.copyright = terms.copyright_line(plan)
+
+
 def navigation(plan: Plan) -> list:
     # MkDocs treats nav titles as HTML (a page title taken from an <h1> is HTML too) and the theme
     # prints them unescaped, so data goes in escaped; overrides/main.html escapes <title> again.
@@ -106,8 +115,7 @@ def navigation(plan: Plan) -> list:
           if plan.audiences else []),
         {"提升行动": [{html.escape(t.title): routes.task_page(t)} for t in tasks if t.kind == "action"]},
         {"重点工程": [{html.escape(t.title): routes.task_page(t)} for t in tasks if t.kind == "project"]},
-        {"各部门职责": routes.DEPARTMENTS},
-        {"分工总表": routes.MATRIX},
+        *([{f"各{plan.words.department}职责": routes.DEPARTMENTS}, {"分工总表": routes.MATRIX}] if plan.annex else []),
         {"编辑说明": routes.ABOUT},
     ]
 

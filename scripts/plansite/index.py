@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
-from . import document, findnames
+from . import document, findnames, terms
 from .document import Block
 from .model import AnnexRow, Department, Measure, Plan, Task
 
@@ -120,7 +120,7 @@ class PlanIndex:
     @cached_property
     def departments_sorted(self) -> tuple[Department, ...]:
         """Registry order is the editors' order; pages list departments by kind, then as registered."""
-        kinds = ("区委部门", "区政府部门", "群团组织", "其他")
+        kinds = terms.department_kinds(self.plan)
         ranked = sorted(enumerate(self.plan.departments), key=lambda pair: (kinds.index(pair[1].kind), pair[0]))
         return tuple(d for _, d in ranked)
 

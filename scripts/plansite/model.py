@@ -58,20 +58,20 @@ class Reference:
     number: Text | None = opt("发文字号")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)  # keyword-only: optional fields may stand in the document's order
 class Document:
-    letterhead: Text = req("版头（发文机关标志）")
-    number: Text = req("发文字号")
+    letterhead: Text | None = opt("版头（发文机关标志；原件没有时不填）")
+    number: Text | None = opt("发文字号（原件没有时不填）")
     notice_title: Text = req("通知标题")
     addressees: Text = req("主送机关")
     notice: Text = req("通知正文")
     signatory: Text = req("落款（发文机关署名）")
     date: datetime.date = req("成文日期")
-    disclosure: Text = req("公开方式")
+    disclosure: Text | None = opt("公开方式（原件没有时不填）")
     plan_title: Text = req("实施方案标题")
     period: Period = req("规划期")
-    based_on: tuple[Reference, ...] = req("制定依据", min_items=1)
-    attachment_title: Text = req("附件名称")
+    based_on: tuple[Reference, ...] = opt("制定依据", ())
+    attachment_title: Text | None = opt("附件名称（有附件分工表时必填）")
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,10 @@ class Chapter:
 class Department:
     id: Slug = req("部门编号")
     name: Text = req("部门规范名称")
-    kind: Literal["区委部门", "区政府部门", "群团组织", "其他"] = req("部门类别")
+    # The party and government kinds carry the jurisdiction's level (区委部门 in a 区, 县委部门 in a 县);
+    # checks.py accepts only the plan's own level.
+    kind: Literal["区委部门", "区政府部门", "县委部门", "县政府部门", "市委部门", "市政府部门", "群团组织", "其他"] = req(
+        "部门类别")
     variants: tuple[Text, ...] = opt("原文中的其他写法", ())
 
 
@@ -181,12 +184,39 @@ class Note:
 
 
 @dataclass(frozen=True)
+class Site:
+    """What the website calls itself: the browser tab, the header, search engines, the footer."""
+    name: Text = req("网站名称（页头和浏览器标签显示）")
+    description: Text | None = opt("网站简介（搜索引擎显示；不填时由方案标题和文号生成）")
+    copyright: Text | None = opt("页脚说明（不填时由发文机关和文号生成）")
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    """The issuing government's level: it names department kinds (区委部门 / 县委部门), “全区” / “全县”,
+    and the prefixes search strips from names (区教委 → 教委)."""
+    level: Literal["区", "县", "市"] = req("行政区划级别（区 / 县 / 市）")
+    name: Text | None = opt("行政区划名称，例如 武隆区（搜索时名称里的这几个字也可省略）")
+
+
+@dataclass(frozen=True)
+class Words:
+    """How the document names departments and the two roles in its annex."""
+    department: Literal["部门", "单位"] = opt("对部门的称呼（部门 / 单位）", "部门")
+    lead: Text = opt("附件中牵头一栏的名称", "牵头部门")
+    responsible: Text = opt("附件中另一栏的名称（责任部门、配合单位……）", "责任部门")
+
+
+@dataclass(frozen=True)
 class Plan:
     document: Document = req("文件信息")
     preamble: tuple[Text, ...] = req("开头段落", min_items=1)
     chapters: tuple[Chapter, ...] = req("正文各部分", min_items=1)
     departments: tuple[Department, ...] = req("部门名录", min_items=1)
-    annex: tuple[AnnexRow, ...] = req("附件：重点任务分工", min_items=1)
+    annex: tuple[AnnexRow, ...] = opt("附件：任务分工（原件没有分工表时不填）", ())
+    site: Site | None = opt("网站名称、简介和页脚（不填时用实施方案标题）")
+    jurisdiction: Jurisdiction = opt("行政区划（不填时为区）", Jurisdiction("区"))
+    words: Words = opt("原文对部门和分工的称呼（不填时为 部门、牵头部门、责任部门）", Words())
     indicators: tuple[Indicator, ...] = opt("量化指标", ())
     audiences: tuple[Audience, ...] = opt("按人群浏览", ())
     notes: tuple[Note, ...] = opt("编辑说明", ())

@@ -6,15 +6,15 @@ import datetime
 from functools import cached_property
 from typing import Iterator
 
-from . import charts, document, indicators, officials, routes, timeline
+from . import charts, document, indicators, officials, routes, terms, timeline
 from .contexts import (
     ROLE_SYMBOLS,
     AboutContext, AnnexRowView, COLLAPSE_OVER, DepartmentContext, DepartmentGroup, DepartmentRow,
     DepartmentsContext, Download, DutyMeasure, DutyView, FullTextContext, GroupContext, GroupEntry,
-    GroupsContext, GroupTaskView, HomeContext, IndicatorValueView, IndicatorView, KIND_HEADINGS, KIND_ORDER,
+    GroupsContext, GroupTaskView, HomeContext, IndicatorValueView, IndicatorView,
     Link, MatrixCell, MatrixColumn, MatrixContext, MatrixGroup, MatrixOverviewContext, MatrixPartView,
     MatrixRow, MeasureView, MentionView, Meta, NOTE_LABELS, NoteView, Page, Segment, StageView,
-    TargetsContext, TaskCard, TaskContext, VariantView,
+    TargetsContext, TaskCard, TaskContext, Terms, VariantView,
 )
 from .index import KIND_LABELS, ROLE_LABELS, Assignment, PlanIndex, Role
 from .model import Audience, Department, Indicator, Measure, Plan, Task
@@ -30,17 +30,26 @@ class Builder:
     def meta(self, src: str) -> Meta:
         d = self.plan.document
         return Meta(d.signatory, d.number, document.printed_date(self.plan), d.date.isoformat(),
-                    d.disclosure, d.plan_title, routes.href(src, routes.FULL_TEXT))
+                    d.disclosure, d.plan_title, routes.href(src, routes.FULL_TEXT), self.terms)
+
+    @cached_property
+    def terms(self) -> Terms:
+        w = self.plan.words
+        return Terms(w.department, w.lead, w.responsible, terms.whole(self.plan), bool(self.plan.annex))
+
+    def kind_heading(self, kind: str) -> str:
+        return terms.kind_heading(self.plan, kind)
 
     def pages(self) -> Iterator[Page]:
         yield Page(routes.HOME, "home.md.j2", self.home())
         yield Page(routes.FULL_TEXT, "fulltext.md.j2", self.full_text())
         for task in self.index.tasks:
             yield Page(routes.task_page(task), "task.md.j2", self.task(task))
-        yield Page(routes.DEPARTMENTS, "departments.md.j2", self.departments())
-        for dept in self.index.departments_sorted:
-            yield Page(routes.department_page(dept), "department.md.j2", self.department(dept))
-        yield from self.matrix_pages()
+        if self.plan.annex:  # department pages and the matrix are views of the annex
+            yield Page(routes.DEPARTMENTS, "departments.md.j2", self.departments())
+            for dept in self.index.departments_sorted:
+                yield Page(routes.department_page(dept), "department.md.j2", self.department(dept))
+            yield from self.matrix_pages()
         yield Page(routes.ABOUT, "about.md.j2", self.about())
         yield Page(routes.TARGETS, "targets.md.j2", self.targets())
         if self.plan.audiences:
@@ -78,12 +87,20 @@ class Builder:
             tuple(self.card(t) for t in self.index.tasks if t.kind == "project"),
             routes.href(src, routes.DEPARTMENTS), routes.href(src, routes.MATRIX),
             self.plan.document.attachment_title, len(self.plan.departments), len(self.index.assignments),
-            groups=self.group_entries(src), targets_href=routes.href(src, routes.TARGETS))
+            len(self.index.tasks), self.count_heading("action"), self.count_heading("project"),
+            groups=self.group_entries(src), targets_href=routes.href(src, routes.TARGETS),
+            goal_name=self.plan.indicators[0].name if self.plan.indicators else "",
+            goal_unit=(self.plan.indicators[0].unit or "") if self.plan.indicators else "")
+
+    def count_heading(self, kind: str) -> str:
+        """五项提升行动 / 一项重点工程: how the document would count them."""
+        count = sum(t.kind == kind for t in self.index.tasks)
+        return f"{terms.chinese_number(count)}项{KIND_LABELS[kind]}"
 
     def titles(self) -> dict[str, str]:
         """A readable name for every anchor a note can point at."""
         out = {"notice-title": "通知标题", "plan-title": "实施方案标题", "notice": "通知正文",
-               "addressees": "主送机关", "annex": "附件：" + self.plan.document.attachment_title,
+               "addressees": "主送机关", "annex": f"附件：{self.plan.document.attachment_title}",
                "preamble-1": "实施方案开头"}
         for chapter in self.plan.chapters:
             out[chapter.id] = f"{chapter.number}、{chapter.title}"
@@ -167,7 +184,7 @@ class Builder:
                         tuple(Segment(t, mark) for t, mark in officials.marked(m.block.printed, names)))
             for m in self.index.mentions(dept))
         return DepartmentContext(
-            self.meta(src), dept, KIND_HEADINGS[dept.kind], dept.variants,
+            self.meta(src), dept, self.kind_heading(dept.kind), dept.variants,
             tuple(self.duty(src, a) for a in duties if a.role == "lead"),
             tuple(self.duty(src, a) for a in duties if a.role == "responsible"),
             mentions, self.department_downloads(src, dept),
@@ -189,7 +206,7 @@ class Builder:
     def departments(self) -> DepartmentsContext:
         src = routes.DEPARTMENTS
         groups = []
-        for n, kind in enumerate(KIND_ORDER, 1):
+        for n, kind in enumerate(terms.department_kinds(self.plan), 1):
             rows = []
             for dept in (d for d in self.index.departments_sorted if d.kind == kind):
                 duties = self.index.for_department(dept)
@@ -197,7 +214,7 @@ class Builder:
                                           sum(a.role == "lead" for a in duties),
                                           sum(a.role == "responsible" for a in duties)))
             if rows:
-                groups.append(DepartmentGroup(f"kind-{n}", KIND_HEADINGS[kind], tuple(rows)))
+                groups.append(DepartmentGroup(f"kind-{n}", self.kind_heading(kind), tuple(rows)))
         return DepartmentsContext(self.meta(src), tuple(groups), len(self.plan.departments),
                                   routes.href(src, routes.MATRIX), self.matrix_downloads(src))
 
@@ -227,7 +244,7 @@ class Builder:
                         for t in part.tasks)
         hrefs = [routes.href(src, routes.task_page(t)) for t in part.tasks]
         groups = []
-        for kind in KIND_ORDER:
+        for kind in terms.department_kinds(self.plan):
             rows = []
             for dept in (d for d in part.departments if d.kind == kind):
                 roles = [role.get((dept.id, t.id)) for t in part.tasks]
@@ -236,10 +253,11 @@ class Builder:
                 rows.append(MatrixRow(self.dept_link(src, dept), " ".join((dept.name, *dept.variants)), cells,
                                       roles.count("lead"), roles.count("responsible")))
             if rows:
-                groups.append(MatrixGroup(KIND_HEADINGS[kind], tuple(rows)))
+                groups.append(MatrixGroup(self.kind_heading(kind), tuple(rows)))
         link = lambda p: Link(self.part_title(p), routes.href(src, p.src)) if p else None  # noqa: E731
         return MatrixContext(
-            self.meta(src), "部门 × 任务分工总表", self.part_title(part) if count else None,
+            self.meta(src), f"{self.plan.words.department} × 任务分工总表", self.plan.document.attachment_title or "",
+            self.part_title(part) if count else None,
             columns, tuple(groups), len(part.departments),
             sum(c.lead_total for c in columns), sum(c.responsible_total for c in columns),
             Link("分工总表目录", routes.href(src, routes.MATRIX)) if count else None, link(before), link(after),

@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+from .. import terms as plan_terms
 from ..load import load_plan
 from ..problems import PlanError
 from . import dictionary, exclude, index, worker
@@ -78,7 +79,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         patched = worker.patch_worker(worker_file.read_text(encoding="utf-8"), str(worker_file))
     except worker.WorkerPatchError as err:
         raise PluginError(f"search: {err}") from None
-    _state = State(dictionary.parts_by_word(terms), exclude.owned_by_tasks(plan), worker_path, patched)
+    _state = State(dictionary.parts_by_word(terms, plan_terms.name_prefixes(plan)), exclude.owned_by_tasks(plan), worker_path, patched)
     log.debug("search: %d dictionary words in %s", len(terms), path)
     return config
 
