@@ -47,9 +47,9 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-import browser as chrome  # noqa: E402
-import synth  # noqa: E402
-from plansite.hooks import BUILD_INPUTS  # noqa: E402
+import browser as chrome
+import synth
+from plansite.hooks import BUILD_INPUTS
 
 QUERIES = ["区科协", "青少年", "科普大篷车", "应急科普"]
 PAGES = {"home": "", "department": "departments/kexie/", "action": "actions/youth/", "matrix": "matrix/"}
@@ -153,7 +153,9 @@ def search_index_stats(index: Path) -> dict:
     """Size, and what makes it that size: escaping, which pages' text it holds, and repeated text."""
     raw = index.read_bytes()
     data = json.loads(raw)
-    utf8 = lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")  # noqa: E731
+    def utf8(value: object) -> bytes:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
     compact = utf8(data)
     unsegmented = {**data, "docs": [{k: v.replace("\u200b", "") if isinstance(v, str) else v for k, v in doc.items()}
                                     for doc in data["docs"]]}
@@ -279,7 +281,7 @@ def guarded(measure, *args) -> dict:
     """A measurement that failed (a changed page, a timeout) is reported, not fatal to the run."""
     try:
         return measure(*args)
-    except Exception as err:  # noqa: BLE001 — Playwright raises several kinds; all are reported alike
+    except Exception as err:  # Playwright raises several kinds; all are reported alike
         return {"status": f"error: {type(err).__name__}: {str(err).splitlines()[0][:300]}", "median_ms": None}
 
 
@@ -497,8 +499,8 @@ def write_json(results: dict, out: Path) -> None:
     os.replace(tmp, out)
 
 
-def versions() -> dict:
-    out = {"python": platform.python_version()}
+def versions() -> dict[str, str | None]:
+    out: dict[str, str | None] = {"python": platform.python_version()}
     for package in ("mkdocs", "mkdocs-material", "jinja2", "playwright"):
         try:
             out[package] = metadata.version(package)

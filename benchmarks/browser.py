@@ -16,6 +16,7 @@ import functools
 import gzip
 import html.parser
 import http.server
+import importlib
 import json
 import posixpath
 import statistics
@@ -106,7 +107,7 @@ def available() -> str | None:
     if not Path(CHROMIUM).exists():
         return f"{CHROMIUM} not found"
     try:
-        import playwright.sync_api  # noqa: F401
+        importlib.import_module("playwright.sync_api")
     except ImportError as err:
         return f"playwright not importable: {err}"
     return None

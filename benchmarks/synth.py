@@ -16,8 +16,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from plansite.load import load_plan  # noqa: E402
-from plansite.model import Plan  # noqa: E402
+from plansite.load import load_plan
+from plansite.model import Plan
 
 
 def _suffix(value: str, copy: int) -> str:
@@ -29,6 +29,12 @@ def _varied(text: str, copy: int) -> str:
     if copy == 1:
         return text
     return "·".join(text[i:i + 7] for i in range(0, len(text), 7)) + f"（副本{copy}）"
+
+
+def _refs(refs: list[dict], copy: int) -> list[dict]:
+    """An annex row's departments, pointing at the copy's departments and their printed names."""
+    tag = "" if copy == 1 else f"（{copy}）"
+    return [{"id": _suffix(r["id"], copy), **({"printed": r["printed"] + tag} if r["printed"] else {})} for r in refs]
 
 
 def scaled(plan: Plan, k: int) -> dict:
@@ -55,9 +61,7 @@ def scaled(plan: Plan, k: int) -> dict:
                                    for m in task["measures"]])
                 tasks.append(t)
                 row = annex_by_task[task["id"]]
-                refs = lambda refs: [{"id": _suffix(r["id"], copy), **({"printed": r["printed"] + ("" if copy == 1 else f"（{copy}）")} if r["printed"] else {})}
-                                     for r in refs]
-                annex.append({"task": t["id"], "lead": refs(row["lead"]), "responsible": refs(row["responsible"]),
+                annex.append({"task": t["id"], "lead": _refs(row["lead"], copy), "responsible": _refs(row["responsible"], copy),
                               **({"printed_title": row["printed_title"] + ("" if copy == 1 else f"（{copy}）")} if row["printed_title"] else {})})
         chapter["tasks"] = tasks
     data["departments"] = departments

@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from plansite.load import load_plan  # noqa: E402
-from plansite.problems import PlanError  # noqa: E402
+from plansite.load import load_plan
+from plansite.problems import PlanError
 
 DEFAULT_DATA = ROOT / "data" / "plan.yaml"
 DEFAULT_SCHEMA = ROOT / "docs" / "schema" / "plan.schema.json"

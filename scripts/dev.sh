@@ -6,6 +6,7 @@
 #   ./scripts/dev.sh check    check data/plan.yaml only
 #   ./scripts/dev.sh build    build the site into site/ (left untouched if the build fails)
 #   ./scripts/dev.sh bench    benchmark build and page cost at 1x, 10x, 50x (--quick: 1x only)
+#   ./scripts/dev.sh lint     style and type checks: ruff and mypy (settings in pyproject.toml)
 #
 # Needs Python 3.10+. For tests it also installs Debian's chromium and a Chinese font when they are
 # missing (apt-get, as root or through sudo); Playwright drives that Chromium, it never downloads one.
@@ -71,13 +72,18 @@ case "$cmd" in
     setup_python
     exec "$PY" scripts/build_pages.py build "$@"
     ;;
+  lint)
+    setup_python
+    "$VENV/bin/ruff" check "$@"
+    exec "$VENV/bin/mypy"
+    ;;
   bench)
     setup_python
     setup_browser
     exec "$PY" benchmarks/bench.py "$@"
     ;;
   *)
-    sed -n '2,13p' "$0"
+    sed -n '2,14p' "$0"
     exit 2
     ;;
 esac

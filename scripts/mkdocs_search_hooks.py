@@ -4,4 +4,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from plansite.search.hooks import on_config, on_files, on_page_content, on_post_build  # noqa: E402,F401
+from plansite.search.hooks import on_config, on_files, on_page_content, on_post_build
+
+__all__ = ["on_config", "on_files", "on_page_content", "on_post_build"]  # the hooks MkDocs looks for

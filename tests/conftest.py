@@ -1,16 +1,20 @@
 """Shared fixtures. Tests import the same plansite package the build uses."""
 from __future__ import annotations
 
+import functools
+import http.server
+import subprocess
 import sys
+import threading
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+from plansite.index import PlanIndex
+from plansite.load import load_plan
 
-from plansite.index import PlanIndex  # noqa: E402
-from plansite.load import load_plan  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 PLAN = ROOT / "data" / "plan.yaml"
 # The published text the plan is checked against: the one file in data/source/, whatever its name.
@@ -37,11 +41,6 @@ def source_lines() -> list[str]:
 
 
 # ── the built site, a local server, and the system Chromium ─────────────────────────────────
-import functools  # noqa: E402
-import http.server  # noqa: E402
-import subprocess  # noqa: E402
-import threading  # noqa: E402
-from urllib.parse import urlparse  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",

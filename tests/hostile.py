@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import re
+import types
 import typing
 from html.parser import HTMLParser
 from pathlib import Path
@@ -34,7 +35,7 @@ def text_fields(data: Any, tp: Any = model.Plan, path: Path_ = ()) -> list[Path_
     origin = typing.get_origin(tp)
     if origin is typing.Annotated:
         return []  # ids and numerals: patterns no hostile text can pass
-    if origin in (typing.Union, getattr(__import__("types"), "UnionType")):
+    if origin in (typing.Union, types.UnionType):
         inner = [a for a in typing.get_args(tp) if a is not type(None)][0]
         return [] if data is None else text_fields(data, inner, path)
     if origin is tuple:
@@ -54,7 +55,7 @@ def model_text_fields(tp: Any = model.Plan, prefix: str = "") -> set[str]:
     origin = typing.get_origin(tp)
     if origin is typing.Annotated:
         return set()
-    if origin in (typing.Union, getattr(__import__("types"), "UnionType")):
+    if origin in (typing.Union, types.UnionType):
         return model_text_fields([a for a in typing.get_args(tp) if a is not type(None)][0], prefix)
     if origin is tuple:
         return model_text_fields(typing.get_args(tp)[0], prefix)

@@ -35,7 +35,7 @@ def test_page_break_joins_are_exactly_the_recorded_ones(plan, source_lines):
     joins = align([b.printed for b in document.blocks(plan)], prose_lines(source_lines))
     recorded = [n for n in plan.notes if n.kind == "page_break"]
     assert len(joins) == len(recorded) == 15
-    for (before, after), note in zip(joins, recorded):
+    for (before, after), note in zip(joins, recorded, strict=True):
         head, tail = note.printed
         assert before.endswith(head) and after.startswith(tail), (note, before[-20:], after[:20])
         assert note.normalised == head + tail

@@ -76,7 +76,7 @@ def test_every_matrix_cell_agrees_with_the_source_annex(matrix, source_roles, in
         dept = last_segment(tr.find("th").find("a").attrs["href"])
         cells = tr.find_all("td")
         assert len(cells) == len(columns) + 2
-        for task, td in zip(columns, cells):
+        for task, td in zip(columns, cells[:len(columns)], strict=True):
             marks = td.find_all("a")
             if not marks:
                 assert td.text().strip() == ""
@@ -153,7 +153,7 @@ def test_department_page_carries_each_tasks_measures_word_for_word(site_dir, pla
             task = index.task_by_id[last_segment(section.find("h3").find("a").attrs["href"])]
             details = section.find_all("details")
             assert [d.find("summary").text() for d in details] == [m.title for m in task.measures]
-            for d, measure in zip(details, task.measures):
+            for d, measure in zip(details, task.measures, strict=True):
                 paragraphs = [p.text() for p in d.find_all("p") if "pl-source" not in p.classes]
                 assert paragraphs == list(measure.paragraphs)
                 # long measures start collapsed; short ones open (readable in place)
@@ -177,7 +177,7 @@ def test_mentions_of_a_department_in_the_body_link_to_their_paragraph(site_dir, 
         quotes = article(site_dir / "departments" / dept.id / "index.html").find_all("blockquote", "pl-mention")
         in_source = [line for _, line in prose if any(n in line for n in names)]
         assert len(quotes) == len(in_source), dept.id
-        for quote, line in zip(quotes, in_source):
+        for quote, line in zip(quotes, in_source, strict=True):
             text = quote.find("p").text()
             assert text.startswith(line)  # word for word (a source line may end at a page break)
             assert [m.text() for m in quote.find_all("mark")] == [n for n in re.findall("|".join(map(re.escape, names)), text)]
@@ -189,7 +189,10 @@ def test_mentions_of_a_department_in_the_body_link_to_their_paragraph(site_dir, 
 
 def test_department_pages_keep_measure_text_out_of_search(site_dir, plan, index):
     docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    plain = lambda s: re.sub(r"[\u200b\s]", "", re.sub(r"<[^>]+>", "", s))  # noqa: E731
+
+    def plain(s: str) -> str:
+        return re.sub(r"[\u200b\s]", "", re.sub(r"<[^>]+>", "", s))
+
     for dept in plan.departments:
         mine = [d for d in docs if d["location"].startswith(f"departments/{dept.id}/")]
         text = "".join(plain(d["title"]) + plain(d["text"]) for d in mine)
@@ -283,7 +286,7 @@ def test_matrix_downloads_open_and_match_the_data(site_dir, index):
     assert csv_rows[0] == ["部门", "部门类别", *(f"{KIND_WORDS[t.kind]}{t.number} {t.title}" for t in tasks),
                            "牵头任务数", "参与任务数", "部门页面"]
     assert [r[0] for r in csv_rows[1:]] == [d.name for d in index.departments_sorted]
-    for dept, row in zip(index.departments_sorted, csv_rows[1:]):
+    for dept, row in zip(index.departments_sorted, csv_rows[1:], strict=True):
         roles = [index.role_of(dept, t) for t in tasks]
         assert row[1] == dept.kind
         assert row[2:2 + len(tasks)] == [ROLE_LABELS[r] if r else "" for r in roles]

@@ -5,21 +5,18 @@ contain one another: 区科协 and 区科协（2）)."""
 from __future__ import annotations
 
 import posixpath
-import sys
 
 import pytest
+import synth
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import PLAN, ROOT
+from conftest import PLAN
 from plansite import findnames, routes
 from plansite.hooks import generate
 from plansite.index import Mention, PlanIndex
 from plansite.load import load_plan, parse_plan
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
-import synth  # noqa: E402
 
 
 # ── the straightforward versions, as they were before the lookups were grouped ──────────────

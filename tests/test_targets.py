@@ -111,11 +111,11 @@ def test_every_indicator_shows_baseline_target_and_benchmark(plan):
 def test_each_value_quotes_its_whole_sentence_verbatim_and_links_to_its_paragraph(plan, index):
     ctx = Builder(plan, today=datetime.date(2026, 11, 29)).targets()
     paragraphs = {b.anchor: b.printed for b in index.body}
-    for view, indicator in zip(ctx.indicators, plan.indicators):
+    for view, indicator in zip(ctx.indicators, plan.indicators, strict=True):
         given = [v for v in view.values if v.given]
         assert len(given) == len(indicator.values)
         for shown, value in zip(sorted(given, key=lambda v: v.role_label),
-                                sorted(indicator.values, key=lambda v: indicators.ROLE_LABELS[v.role])):
+                                sorted(indicator.values, key=lambda v: indicators.ROLE_LABELS[v.role]), strict=True):
             anchor = shown.href.split("#")[1]
             paragraph = paragraphs[anchor]
             sentence = shown.sentence.text
@@ -179,7 +179,7 @@ def test_bars_start_at_zero_and_are_proportional_to_their_values(plan):
     values = [v.value for role in indicators.ROLES for v in indicator.values if v.role == role]
     assert {r.get("x") for r in bars} == {str(charts.PAD)}
     widths = [float(r.get("width")) for r in bars]
-    for w, v in zip(widths, values):
+    for w, v in zip(widths, values, strict=True):
         assert w / widths[0] == pytest.approx(v / values[0], rel=1e-3)
     labels = chart_texts(root)
     assert {"8.9%", "13%", "10%"} <= set(labels)  # direct value labels

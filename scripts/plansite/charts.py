@@ -17,9 +17,10 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from .timeline import Schedule
+from .timeline import Schedule, StageState
 
 Fill = Literal["solid", "hatch", "dots", "outline"]
+STAGE_FILLS: dict[StageState, Fill] = {"past": "hatch", "current": "solid", "future": "outline"}
 WIDTH = 360  # viewBox units; drawn about 1:1 on a 360 px phone, capped in CSS on wide screens
 FONT = 15
 SMALL = 13
@@ -50,7 +51,7 @@ def _num(x: float) -> str:
     return "0" if text == "-0" else text
 
 
-def el(tag: str, content: str = "", **attrs: object) -> str:
+def el(tag: str, content: str = "", /, **attrs: object) -> str:
     """An element whose content is already markup (made by el/text)."""
     return f"<{tag}{_attrs(attrs)}>{content}</{tag}>" if content else f"<{tag}{_attrs(attrs)}/>"
 
@@ -168,7 +169,8 @@ def comparison_chart(chart_id: str, title: str, desc: str, greater: str, lesser:
     full = WIDTH - PAD - left - room
     short, long_ = full * 0.6, full
     parts = []
-    for i, (label, width, fill) in enumerate(((lesser, short, "hatch"), (greater, long_, "solid"))):
+    marks: tuple[tuple[str, float, Fill], ...] = ((lesser, short, "hatch"), (greater, long_, "solid"))
+    for i, (label, width, fill) in enumerate(marks):
         y = 8 + 62 * i
         parts.append(text(left, y + 16, label, class_="pl-chart-label"))
         parts.append(el("rect", x=float(left), y=float(y + 24), width=width, height=22.0, **_fill_attrs(chart_id, fill)))
@@ -213,7 +215,7 @@ def timeline_chart(chart_id: str, title: str, desc: str, schedule: Schedule) -> 
         y = top + row * i
         x0 = left + col * (stage.start - first_year)
         x1 = left + col * (stage.end - first_year + 1)
-        fill: Fill = {"past": "hatch", "current": "solid", "future": "outline"}[stage.state]
+        fill = STAGE_FILLS[stage.state]
         parts.append(el("rect", x=x0 + 2, y=float(y + 22), width=x1 - x0 - 4, height=18.0, rx=3.0,
                         **_fill_attrs(chart_id, fill)))
         label = f"{stage.item.number}. {stage.item.title}（{stage.label}）"

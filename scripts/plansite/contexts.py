@@ -14,13 +14,13 @@ from .model import Department, IndicatorValue, Task
 
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Link:
     text: str
     href: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Terms:
     """The plan's own words for what the site talks about (model.Words, terms.py)."""
     department: str  # 部门 / 单位
@@ -30,7 +30,7 @@ class Terms:
     has_annex: bool  # without an annex there are no department pages and no matrix
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Meta:
     """What every page shows of the document (and prints on every sheet)."""
     issuer: str
@@ -43,7 +43,7 @@ class Meta:
     terms: Terms
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Page:
     src: str  # path under docs/, e.g. "actions/youth.md"
     template: str
@@ -51,7 +51,7 @@ class Page:
 
 
 # ── shared pieces ────────────────────────────────────────────────────────────
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MeasureView:
     id: str
     title: str
@@ -59,7 +59,7 @@ class MeasureView:
     text_href: str  # the same measure in the full text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class TaskCard:
     kind_label: str
     number: str
@@ -71,7 +71,7 @@ class TaskCard:
 
 
 # ── page contexts ────────────────────────────────────────────────────────────
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class HomeContext:
     meta: Meta
     notice_title: str
@@ -95,7 +95,7 @@ class HomeContext:
     goal_unit: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class AnnexRowView:
     anchor: str
     category: str
@@ -105,7 +105,7 @@ class AnnexRowView:
     responsible: tuple[Link, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class FullTextContext:
     meta: Meta
     blocks: tuple[Block, ...]
@@ -114,7 +114,7 @@ class FullTextContext:
     about_href: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class TaskContext:
     meta: Meta
     task: Task
@@ -133,7 +133,7 @@ COLLAPSE_OVER = 100  # characters: a measure longer than this starts collapsed o
 ROLE_SYMBOLS: dict[Role, str] = {"lead": "●", "responsible": "○"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Download:
     label: str  # CSV / XLSX / JSON
     href: str
@@ -141,14 +141,14 @@ class Download:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Segment:
     """A run of a quoted paragraph; `mark` runs are the department's own name."""
     text: str
     mark: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DutyMeasure:
     id: str
     title: str
@@ -157,7 +157,7 @@ class DutyMeasure:
     collapsed: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DutyView:
     anchor: str
     role: Role
@@ -172,13 +172,13 @@ class DutyView:
     co_responsible: tuple[Link, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MentionView:
     where: Link  # the paragraph in the full text; text = its place in the document
     segments: tuple[Segment, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DepartmentContext:
     meta: Meta
     department: Department
@@ -192,7 +192,7 @@ class DepartmentContext:
     matrix_href: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DepartmentRow:
     link: Link
     id: str
@@ -208,7 +208,7 @@ class DepartmentRow:
 DEPARTMENT_CHUNK = 50  # rows per table on the departments index; the browser skips off-screen tables
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DepartmentGroup:
     anchor: str
     label: str
@@ -221,7 +221,7 @@ class DepartmentGroup:
         return tuple(self.rows[i:i + DEPARTMENT_CHUNK] for i in range(0, len(self.rows), DEPARTMENT_CHUNK))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DepartmentsContext:
     meta: Meta
     groups: tuple[DepartmentGroup, ...]
@@ -230,7 +230,7 @@ class DepartmentsContext:
     downloads: tuple[Download, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MatrixColumn:
     link: Link
     short: str  # 行动一 / 工程三: fits a column header on a phone
@@ -238,7 +238,7 @@ class MatrixColumn:
     responsible_total: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MatrixCell:
     role: Role | None
     label: str  # 牵头 / 参与 / ""
@@ -246,7 +246,7 @@ class MatrixCell:
     href: str  # the task page
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MatrixRow:
     link: Link
     names: str  # the name and its printed variants, for the filter box
@@ -255,13 +255,13 @@ class MatrixRow:
     responsible_total: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MatrixGroup:
     label: str
     rows: tuple[MatrixRow, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MatrixContext:
     meta: Meta
     title: str
@@ -279,7 +279,7 @@ class MatrixContext:
     departments_href: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MatrixPartView:
     link: Link
     chapter: str  # 三、…
@@ -288,7 +288,7 @@ class MatrixPartView:
     assignment_count: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MatrixOverviewContext:
     meta: Meta
     parts: tuple[MatrixPartView, ...]
@@ -300,7 +300,7 @@ class MatrixOverviewContext:
     departments_href: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class VariantView:
     department: Link
     name: str
@@ -308,7 +308,7 @@ class VariantView:
     printed_in: tuple[str, ...]  # tasks whose annex row prints a variant
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class NoteView:
     kind_label: str
     where: Link | None
@@ -317,7 +317,7 @@ class NoteView:
     explanation: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class AboutContext:
     meta: Meta
     variants: tuple[VariantView, ...]
@@ -327,7 +327,7 @@ class AboutContext:
 
 
 # ── targets and timeline ─────────────────────────────────────────────────────
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class IndicatorValueView:
     role_label: str  # 基线 / 目标 / 参照标准
     given: bool  # False: the document gives no such value
@@ -337,7 +337,7 @@ class IndicatorValueView:
     href: str  # the paragraph on the full-text page
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class IndicatorView:
     id: str
     name: str
@@ -345,7 +345,7 @@ class IndicatorView:
     chart: charts.Svg
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class StageView:
     number: int
     title: str
@@ -356,7 +356,7 @@ class StageView:
     href: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class TargetsContext:
     meta: Meta
     indicators: tuple[IndicatorView, ...]
@@ -373,7 +373,7 @@ class TargetsContext:
 
 
 # ── browse by group (an editorial grouping of this site, not the document's) ─
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class GroupEntry:
     id: str
     label: str
@@ -381,7 +381,7 @@ class GroupEntry:
     measure_count: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class GroupTaskView:
     id: str
     task: Link
@@ -391,7 +391,7 @@ class GroupTaskView:
     measures: tuple[MeasureView, ...]  # text_href points at the measure on its task page
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class GroupContext:
     meta: Meta
     id: str
@@ -402,7 +402,7 @@ class GroupContext:
     others: tuple[GroupEntry, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class GroupsContext:
     meta: Meta
     groups: tuple[GroupEntry, ...]

@@ -13,7 +13,7 @@ import io
 import json
 
 from . import routes, xlsx
-from .index import KIND_LABELS, ROLE_LABELS, Assignment, PlanIndex
+from .index import KIND_LABELS, ROLE_LABELS, Assignment, PlanIndex, Role
 from .model import Department, Plan, Task, Words
 from .officials import short_labels
 from .xlsx import Sheet
@@ -45,8 +45,8 @@ class Exporter:
     def task_heading(self, task: Task) -> str:
         return f"{self.labels[task.id]} {task.title}"
 
-    def others(self, a: Assignment, role: str) -> str:
-        return "、".join(o.department.name for o in self.index.for_task(a.task, role)  # type: ignore[arg-type]
+    def others(self, a: Assignment, role: Role) -> str:
+        return "、".join(o.department.name for o in self.index.for_task(a.task, role)
                         if o.department.id != a.department.id)
 
     # ── tables (header row first) ───────────────────────────────────────────

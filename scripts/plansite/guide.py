@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import typing
+from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,13 +54,13 @@ MISTAKES: dict[str, tuple[str, str]] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Excerpt:
     first: int
     lines: tuple[tuple[int, str, bool], ...]  # (line number, text, is the reported line)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Example:
     name: str
     title: str
@@ -68,7 +69,7 @@ class Example:
     message: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class FieldRow:
     path: str
     meaning: str
@@ -76,13 +77,13 @@ class FieldRow:
     required: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Snippet:
     label: str
     excerpt: Excerpt
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class GuideContext:
     examples: tuple[Example, ...]
     fields: tuple[FieldRow, ...]
@@ -92,10 +93,10 @@ class GuideContext:
     kinds: tuple[str, ...]  # department kinds allowed in this plan (its jurisdiction's level)
 
 
-def excerpt(lines: list[str], first: int, last: int, marked: set[int] = frozenset()) -> Excerpt:
+def excerpt(lines: list[str], first: int, last: int, marked: Container[int] = ()) -> Excerpt:
     first, last = max(first, 1), min(last, len(lines))
     shown = tuple((n, lines[n - 1].replace("\t", "⇥   "), n in marked) for n in range(first, last + 1))
-    return Excerpt(first, shown)
+    return Excerpt(first=first, lines=shown)
 
 
 def examples() -> tuple[Example, ...]:
@@ -115,7 +116,7 @@ def examples() -> tuple[Example, ...]:
         except PlanError as err:
             lines = text.split("\n")
             shots = tuple(excerpt(lines, p.line - 2, p.line + 1, {p.line}) for p in err.problems)
-            out.append(Example(name, title, explanation, shots, err.report()))
+            out.append(Example(name=name, title=title, explanation=explanation, excerpts=shots, message=err.report()))
         else:
             raise GuideError(f"{found[name]} is meant to be invalid but passes the check")
     return tuple(out)
@@ -132,7 +133,8 @@ def fields(tp: typing.Any = model.Plan, prefix: str = "") -> list[FieldRow]:
         inner = _non_null(hint) if _is_optional(hint) else hint
         inner = typing.get_args(inner)[0] if typing.get_origin(inner) is tuple else inner
         record = dataclasses.is_dataclass(inner) and not getattr(inner, "SHORTHAND", None)
-        out.append(FieldRow(path, f.metadata["zh"], "见下面各项" if record else type_words(hint), required))
+        out.append(FieldRow(path=path, meaning=f.metadata["zh"], expected="见下面各项" if record else type_words(hint),
+                            required=required))
         if record:
             out += fields(inner, path + ("[]." if typing.get_origin(_non_null(hint) if _is_optional(hint) else hint) is tuple else "."))
     return out
@@ -156,11 +158,11 @@ def snippets(source: Loaded) -> dict[str, Snippet]:
     out = {}
     for key, (label, path) in picks.items():
         first, last = where[path]
-        out[key] = Snippet(label, excerpt(lines, first, last))
+        out[key] = Snippet(label=label, excerpt=excerpt(lines, first, last))
     return out
 
 
 def context(source: Loaded) -> GuideContext:
-    return GuideContext(examples(), tuple(fields()), snippets(source),
-                        routes.href(SRC, routes.ABOUT), routes.href(SRC, "schema/plan.schema.json"),
-                        terms.department_kinds(source.plan))
+    return GuideContext(examples=examples(), fields=tuple(fields()), snippets=snippets(source),
+                        about_href=routes.href(SRC, routes.ABOUT), schema_href=routes.href(SRC, "schema/plan.schema.json"),
+                        kinds=terms.department_kinds(source.plan))

@@ -90,7 +90,7 @@ def generate(plan: Plan, site_url: str = "", source: Loaded | None = None) -> di
     out: dict[str, str | bytes] = {page.src: renderer.render(page) for page in Builder(plan).pages()}
     if source is None:
         source = load(guide.ROOT / DATA_FILE, str(DATA_FILE))
-    out[guide.SRC] = renderer.render(Page(guide.SRC, "editors.md.j2", guide.context(source)))
+    out[guide.SRC] = renderer.render(Page(src=guide.SRC, template="editors.md.j2", context=guide.context(source)))
     out.update(exports.downloads(plan, site_url))  # duty lists and the matrix as CSV/XLSX/JSON
     return out
 

@@ -10,7 +10,7 @@ from typing import Literal
 
 from . import document, findnames, terms
 from .document import Block
-from .model import AnnexRow, Department, Measure, Plan, Task
+from .model import AnnexRow, Department, DeptRef, Measure, Plan, Task
 
 Role = Literal["lead", "responsible"]
 ROLE_LABELS: dict[Role, str] = {"lead": "牵头", "responsible": "参与"}
@@ -78,7 +78,8 @@ class PlanIndex:
         out = []
         for task in self.tasks:
             row = self.annex_by_task[task.id]
-            for role, refs in (("lead", row.lead), ("responsible", row.responsible)):
+            by_role: tuple[tuple[Role, tuple[DeptRef, ...]], ...] = (("lead", row.lead), ("responsible", row.responsible))
+            for role, refs in by_role:
                 for ref in refs:
                     dept = self.department_by_id[ref.id]
                     out.append(Assignment(task, dept, role, ref.printed or dept.name))

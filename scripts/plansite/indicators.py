@@ -6,13 +6,15 @@ gets a schematic with no numbers at all, so nothing is drawn that the document d
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from . import charts
 from .document import Block
 from .model import Indicator, IndicatorValue
 
-ROLES = ("baseline", "target", "benchmark")
-ROLE_LABELS = {"baseline": "基线", "target": "目标", "benchmark": "参照标准"}
+ValueRole = Literal["baseline", "target", "benchmark"]
+ROLES: tuple[ValueRole, ...] = ("baseline", "target", "benchmark")
+ROLE_LABELS: dict[ValueRole, str] = {"baseline": "基线", "target": "目标", "benchmark": "参照标准"}
 COMPARISON_LABELS = {"at_least": "不低于", "greater_than": "高于"}
 FILLS: dict[str, charts.Fill] = {"baseline": "solid", "target": "dots", "benchmark": "hatch"}
 SENTENCE_ENDS = "。！？"
@@ -75,16 +77,16 @@ def bar_label(value: IndicatorValue) -> str:
 def chart_for(indicator: Indicator) -> charts.Svg:
     chart_id = f"chart-{indicator.id}"
     by_role = {v.role: v for v in indicator.values}
-    numeric = [by_role[r] for r in ROLES if r in by_role and by_role[r].value is not None]
+    numeric = [(v, number) for r in ROLES if (v := by_role.get(r)) is not None and (number := v.value) is not None]
     if numeric:
-        bars = tuple(charts.Bar(bar_label(v), v.value, f"{charts.format_value(v.value)}{indicator.unit or ''}",
-                                FILLS[v.role], open_ended=v.comparison == "at_least") for v in numeric)
-        desc = "横向条形图，刻度从0开始。" + "；".join(f"{bar_label(v)}：{value_text(indicator, v)}" for v in numeric) + "。"
-        if any(v.comparison == "at_least" for v in numeric):
+        bars = tuple(charts.Bar(bar_label(v), number, f"{charts.format_value(number)}{indicator.unit or ''}",
+                                FILLS[v.role], open_ended=v.comparison == "at_least") for v, number in numeric)
+        desc = "横向条形图，刻度从0开始。" + "；".join(f"{bar_label(v)}：{value_text(indicator, v)}" for v, _ in numeric) + "。"
+        if any(v.comparison == "at_least" for v, _ in numeric):
             desc += "带箭头的条表示“不低于”这个数。"
         return charts.bar_chart(chart_id, indicator.name, desc, bars, indicator.unit or "")
-    relative = next(v for v in indicator.values if v.relative_to)
+    relative, relative_to = next((v, v.relative_to) for v in indicator.values if v.relative_to)
     relation = COMPARISON_LABELS.get(relative.comparison or "", "不同于")
     desc = (f"示意图，没有数值。{indicator.name}：{value_text(indicator, relative)}。"
             f"上方条表示“{relative.relative_to}”，下方较长的条表示“{indicator.name}”；长短只表示大小关系。")
-    return charts.comparison_chart(chart_id, indicator.name, desc, indicator.name, relative.relative_to, relation)
+    return charts.comparison_chart(chart_id, indicator.name, desc, indicator.name, relative_to, relation)

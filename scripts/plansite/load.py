@@ -33,9 +33,9 @@ def load(path: str | Path, display_name: str | None = None) -> Loaded:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise PlanError([Problem(name, 1, 1, "", "", "找不到数据文件", expected=str(path), found="文件不存在")])
+        raise PlanError([Problem(name, 1, 1, "", "", "找不到数据文件", expected=str(path), found="文件不存在")]) from None
     except UnicodeDecodeError as err:
-        raise PlanError([Problem(name, 1, 1, "", "", "文件不是 UTF-8 编码", expected="UTF-8 编码的文本", found=str(err))])
+        raise PlanError([Problem(name, 1, 1, "", "", "文件不是 UTF-8 编码", expected="UTF-8 编码的文本", found=str(err))]) from None
     return parse(text, name)
 
 

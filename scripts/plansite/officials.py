@@ -40,7 +40,7 @@ def matrix_parts(index: PlanIndex) -> list[MatrixPart]:
     by_dept: dict[str, set[str]] = {}
     for a in index.assignments:
         by_dept.setdefault(a.department.id, set()).add(a.task.id)
-    parts = []
+    parts: list[MatrixPart] = []
     for chapter in index.plan.chapters:
         tasks = chapter.tasks
         if not tasks:

@@ -29,49 +29,51 @@ class Builder:
 
     def meta(self, src: str) -> Meta:
         d = self.plan.document
-        return Meta(d.signatory, d.number, document.printed_date(self.plan), d.date.isoformat(),
-                    d.disclosure, d.plan_title, routes.href(src, routes.FULL_TEXT), self.terms)
+        return Meta(issuer=d.signatory, number=d.number, date=document.printed_date(self.plan), date_iso=d.date.isoformat(),
+                    disclosure=d.disclosure, plan_title=d.plan_title, text_href=routes.href(src, routes.FULL_TEXT),
+                    terms=self.terms)
 
     @cached_property
     def terms(self) -> Terms:
         w = self.plan.words
-        return Terms(w.department, w.lead, w.responsible, terms.whole(self.plan), bool(self.plan.annex))
+        return Terms(department=w.department, lead=w.lead, responsible=w.responsible, whole=terms.whole(self.plan),
+                     has_annex=bool(self.plan.annex))
 
     def kind_heading(self, kind: str) -> str:
         return terms.kind_heading(self.plan, kind)
 
     def pages(self) -> Iterator[Page]:
-        yield Page(routes.HOME, "home.md.j2", self.home())
-        yield Page(routes.FULL_TEXT, "fulltext.md.j2", self.full_text())
+        yield Page(src=routes.HOME, template="home.md.j2", context=self.home())
+        yield Page(src=routes.FULL_TEXT, template="fulltext.md.j2", context=self.full_text())
         for task in self.index.tasks:
-            yield Page(routes.task_page(task), "task.md.j2", self.task(task))
+            yield Page(src=routes.task_page(task), template="task.md.j2", context=self.task(task))
         if self.plan.annex:  # department pages and the matrix are views of the annex
-            yield Page(routes.DEPARTMENTS, "departments.md.j2", self.departments())
+            yield Page(src=routes.DEPARTMENTS, template="departments.md.j2", context=self.departments())
             for dept in self.index.departments_sorted:
-                yield Page(routes.department_page(dept), "department.md.j2", self.department(dept))
+                yield Page(src=routes.department_page(dept), template="department.md.j2", context=self.department(dept))
             yield from self.matrix_pages()
-        yield Page(routes.ABOUT, "about.md.j2", self.about())
-        yield Page(routes.TARGETS, "targets.md.j2", self.targets())
+        yield Page(src=routes.ABOUT, template="about.md.j2", context=self.about())
+        yield Page(src=routes.TARGETS, template="targets.md.j2", context=self.targets())
         if self.plan.audiences:
-            yield Page(routes.GROUPS, "groups.md.j2", self.groups())
+            yield Page(src=routes.GROUPS, template="groups.md.j2", context=self.groups())
         for audience in self.plan.audiences:
-            yield Page(routes.group_page(audience), "group.md.j2", self.group(audience))
+            yield Page(src=routes.group_page(audience), template="group.md.j2", context=self.group(audience))
 
     # links
     def task_link(self, src: str, task: Task, anchor: str = "") -> Link:
-        return Link(task.title, routes.href(src, routes.task_page(task), anchor))
+        return Link(text=task.title, href=routes.href(src, routes.task_page(task), anchor))
 
     def dept_link(self, src: str, dept: Department, text: str | None = None) -> Link:
-        return Link(text or dept.name, routes.href(src, routes.department_page(dept)))
+        return Link(text=text or dept.name, href=routes.href(src, routes.department_page(dept)))
 
     def measure_view(self, src: str, measure: Measure) -> MeasureView:
-        return MeasureView(measure.id, measure.title, measure.paragraphs,
-                           routes.href(src, routes.FULL_TEXT, measure.id))
+        return MeasureView(id=measure.id, title=measure.title, paragraphs=measure.paragraphs,
+                           text_href=routes.href(src, routes.FULL_TEXT, measure.id))
 
     def card(self, task: Task) -> TaskCard:
-        return TaskCard(KIND_LABELS[task.kind], task.number, task.title, task.target_group,
-                        routes.href(routes.HOME, routes.task_page(task)),
-                        tuple(a.printed for a in self.index.for_task(task, "lead")), len(task.measures))
+        return TaskCard(kind_label=KIND_LABELS[task.kind], number=task.number, title=task.title,
+                        target_group=task.target_group, href=routes.href(routes.HOME, routes.task_page(task)),
+                        lead=tuple(a.printed for a in self.index.for_task(task, "lead")), measure_count=len(task.measures))
 
     # pages
     def home(self) -> HomeContext:
@@ -80,14 +82,15 @@ class Builder:
         target = values.get("target")
         goal_anchor = self._anchor_of(target.quote) if target else ""
         return HomeContext(
-            self.meta(src), self.plan.document.notice_title,
-            values.get("baseline"), target, values.get("benchmark"),
-            routes.href(src, routes.FULL_TEXT, goal_anchor),
-            tuple(self.card(t) for t in self.index.tasks if t.kind == "action"),
-            tuple(self.card(t) for t in self.index.tasks if t.kind == "project"),
-            routes.href(src, routes.DEPARTMENTS), routes.href(src, routes.MATRIX),
-            self.plan.document.attachment_title, len(self.plan.departments), len(self.index.assignments),
-            len(self.index.tasks), self.count_heading("action"), self.count_heading("project"),
+            meta=self.meta(src), notice_title=self.plan.document.notice_title,
+            baseline=values.get("baseline"), target=target, benchmark=values.get("benchmark"),
+            goal_href=routes.href(src, routes.FULL_TEXT, goal_anchor),
+            actions=tuple(self.card(t) for t in self.index.tasks if t.kind == "action"),
+            projects=tuple(self.card(t) for t in self.index.tasks if t.kind == "project"),
+            departments_href=routes.href(src, routes.DEPARTMENTS), matrix_href=routes.href(src, routes.MATRIX),
+            attachment_title=self.plan.document.attachment_title, department_count=len(self.plan.departments),
+            assignment_count=len(self.index.assignments), task_count=len(self.index.tasks),
+            actions_heading=self.count_heading("action"), projects_heading=self.count_heading("project"),
             groups=self.group_entries(src), targets_href=routes.href(src, routes.TARGETS),
             goal_name=self.plan.indicators[0].name if self.plan.indicators else "",
             goal_unit=(self.plan.indicators[0].unit or "") if self.plan.indicators else "")
@@ -123,27 +126,30 @@ class Builder:
             links = {role: tuple(self.dept_link(src, a.department, a.printed) for a in self.index.for_task(task, role))
                      for role in ("lead", "responsible")}
             rows.append(AnnexRowView(
-                f"annex-{task.id}", KIND_LABELS[task.kind], task.kind != previous_kind,
-                Link(f"{self.index.task_number(task)}. {self.index.annex_title(task)}", routes.href(src, routes.task_page(task))),
-                links["lead"], links["responsible"]))
+                anchor=f"annex-{task.id}", category=KIND_LABELS[task.kind], show_category=task.kind != previous_kind,
+                title=Link(text=f"{self.index.task_number(task)}. {self.index.annex_title(task)}",
+                           href=routes.href(src, routes.task_page(task))),
+                lead=links["lead"], responsible=links["responsible"]))
             previous_kind = task.kind
-        return FullTextContext(self.meta(src), tuple(document.blocks(self.plan)), tuple(rows),
-                               self.plan.document.attachment_title, routes.href(src, routes.ABOUT))
+        return FullTextContext(meta=self.meta(src), blocks=tuple(document.blocks(self.plan)), annex=tuple(rows),
+                               attachment_title=self.plan.document.attachment_title, about_href=routes.href(src, routes.ABOUT))
 
     def task(self, task: Task) -> TaskContext:
         src = routes.task_page(task)
         annex_title = self.index.annex_title(task)
         return TaskContext(
-            self.meta(src), task, KIND_LABELS[task.kind], document.heading_for_section(task.number, task.title),
-            annex_title if annex_title != task.title else None,
-            tuple(self.measure_view(src, m) for m in task.measures),
-            tuple(self.dept_link(src, a.department, a.printed) for a in self.index.for_task(task, "lead")),
-            tuple(self.dept_link(src, a.department, a.printed) for a in self.index.for_task(task, "responsible")),
-            routes.href(src, routes.FULL_TEXT, task.id), routes.href(src, routes.MATRIX))
+            meta=self.meta(src), task=task, kind_label=KIND_LABELS[task.kind],
+            heading=document.heading_for_section(task.number, task.title),
+            annex_title=annex_title if annex_title != task.title else None,
+            measures=tuple(self.measure_view(src, m) for m in task.measures),
+            lead=tuple(self.dept_link(src, a.department, a.printed) for a in self.index.for_task(task, "lead")),
+            responsible=tuple(self.dept_link(src, a.department, a.printed) for a in self.index.for_task(task, "responsible")),
+            text_href=routes.href(src, routes.FULL_TEXT, task.id), matrix_href=routes.href(src, routes.MATRIX))
 
     # ── officials ────────────────────────────────────────────────────────────
     def downloads_of(self, src: str, files: tuple[tuple[str, str, str, str], ...]) -> tuple[Download, ...]:
-        return tuple(Download(label, routes.href(src, path), filename, note) for label, path, filename, note in files)
+        return tuple(Download(label=label, href=routes.href(src, path), filename=filename, note=note)
+                     for label, path, filename, note in files)
 
     def department_downloads(self, src: str, dept: Department) -> tuple[Download, ...]:
         stem = officials.safe_filename(f"{dept.name}-职责清单")
@@ -164,31 +170,31 @@ class Builder:
                               if o.department.id != a.department.id)
                   for role in ("lead", "responsible")}
         task_src = routes.task_page(a.task)
-        measures = tuple(DutyMeasure(m.id, m.title, m.paragraphs, routes.href(src, task_src, m.id),
-                                     sum(len(p) for p in m.paragraphs) > COLLAPSE_OVER)
+        measures = tuple(DutyMeasure(id=m.id, title=m.title, paragraphs=m.paragraphs, href=routes.href(src, task_src, m.id),
+                                     collapsed=sum(len(p) for p in m.paragraphs) > COLLAPSE_OVER)
                          for m in a.task.measures)
         annex_title = self.index.annex_title(a.task)
-        return DutyView(f"duty-{a.task.id}", a.role, ROLE_LABELS[a.role], self.task_link(src, a.task),
-                        KIND_LABELS[a.task.kind], a.task.number,
-                        annex_title if annex_title != a.task.title else None,
-                        a.printed if a.printed != a.department.name else None,
-                        measures, others["lead"], others["responsible"])
+        return DutyView(anchor=f"duty-{a.task.id}", role=a.role, role_label=ROLE_LABELS[a.role],
+                        task=self.task_link(src, a.task), kind_label=KIND_LABELS[a.task.kind], number=a.task.number,
+                        annex_title=annex_title if annex_title != a.task.title else None,
+                        printed_name=a.printed if a.printed != a.department.name else None,
+                        measures=measures, co_lead=others["lead"], co_responsible=others["responsible"])
 
     def department(self, dept: Department) -> DepartmentContext:
         src = routes.department_page(dept)
         duties = self.index.for_department(dept)
         names = (dept.name, *dept.variants)
         mentions = tuple(
-            MentionView(Link(self.places.get(m.block.owner, m.block.anchor),
-                             routes.href(src, routes.FULL_TEXT, m.block.anchor)),
-                        tuple(Segment(t, mark) for t, mark in officials.marked(m.block.printed, names)))
+            MentionView(where=Link(text=self.places.get(m.block.owner, m.block.anchor),
+                                   href=routes.href(src, routes.FULL_TEXT, m.block.anchor)),
+                        segments=tuple(Segment(text=t, mark=mark) for t, mark in officials.marked(m.block.printed, names)))
             for m in self.index.mentions(dept))
         return DepartmentContext(
-            self.meta(src), dept, self.kind_heading(dept.kind), dept.variants,
-            tuple(self.duty(src, a) for a in duties if a.role == "lead"),
-            tuple(self.duty(src, a) for a in duties if a.role == "responsible"),
-            mentions, self.department_downloads(src, dept),
-            routes.href(src, routes.DEPARTMENTS), routes.href(src, routes.MATRIX))
+            meta=self.meta(src), department=dept, kind_label=self.kind_heading(dept.kind), variants=dept.variants,
+            lead=tuple(self.duty(src, a) for a in duties if a.role == "lead"),
+            responsible=tuple(self.duty(src, a) for a in duties if a.role == "responsible"),
+            mentions=mentions, downloads=self.department_downloads(src, dept),
+            departments_href=routes.href(src, routes.DEPARTMENTS), matrix_href=routes.href(src, routes.MATRIX))
 
     @cached_property
     def roles(self) -> dict[tuple[str, str], Role]:
@@ -210,37 +216,43 @@ class Builder:
             rows = []
             for dept in (d for d in self.index.departments_sorted if d.kind == kind):
                 duties = self.index.for_department(dept)
-                rows.append(DepartmentRow(self.dept_link(src, dept), dept.id, dept.variants,
-                                          sum(a.role == "lead" for a in duties),
-                                          sum(a.role == "responsible" for a in duties)))
+                rows.append(DepartmentRow(link=self.dept_link(src, dept), id=dept.id, variants=dept.variants,
+                                          lead_count=sum(a.role == "lead" for a in duties),
+                                          responsible_count=sum(a.role == "responsible" for a in duties)))
             if rows:
-                groups.append(DepartmentGroup(f"kind-{n}", self.kind_heading(kind), tuple(rows)))
-        return DepartmentsContext(self.meta(src), tuple(groups), len(self.plan.departments),
-                                  routes.href(src, routes.MATRIX), self.matrix_downloads(src))
+                groups.append(DepartmentGroup(anchor=f"kind-{n}", label=self.kind_heading(kind), rows=tuple(rows)))
+        return DepartmentsContext(meta=self.meta(src), groups=tuple(groups), department_count=len(self.plan.departments),
+                                  matrix_href=routes.href(src, routes.MATRIX), downloads=self.matrix_downloads(src))
 
     def matrix_pages(self) -> Iterator[Page]:
         """One full matrix page; or, for a plan too wide for one page, an overview and its parts."""
         parts = officials.matrix_parts(self.index)
         if not officials.is_split(self.index):
-            yield Page(routes.MATRIX, "matrix.md.j2", self.matrix(parts[0], None, None, None))
+            yield Page(src=routes.MATRIX, template="matrix.md.j2", context=self.matrix(parts[0]))
             return
-        yield Page(routes.MATRIX, "matrix-overview.md.j2", self.matrix_overview(parts))
+        yield Page(src=routes.MATRIX, template="matrix-overview.md.j2", context=self.matrix_overview(parts))
         for i, part in enumerate(parts):
             before = parts[i - 1] if i > 0 else None
             after = parts[i + 1] if i + 1 < len(parts) else None
-            yield Page(part.src, "matrix.md.j2", self.matrix(part, before, after, len(parts)))
+            yield Page(src=part.src, template="matrix.md.j2",
+                       context=self.matrix(part, before=before, after=after, count=len(parts)))
 
     def part_title(self, part: officials.MatrixPart) -> str:
         first, last = self.labels[part.tasks[0].id], self.labels[part.tasks[-1].id]
         span = first if first == last else f"{first}至{last}"
         return f"第 {part.number} 部分：{KIND_LABELS[part.tasks[0].kind]}（{span}）"
 
-    def matrix(self, part: officials.MatrixPart, before: officials.MatrixPart | None,
-               after: officials.MatrixPart | None, count: int | None) -> MatrixContext:
+    def part_link(self, src: str, part: officials.MatrixPart | None) -> Link | None:
+        return Link(text=self.part_title(part), href=routes.href(src, part.src)) if part else None
+
+    def matrix(self, part: officials.MatrixPart, *, before: officials.MatrixPart | None = None,
+               after: officials.MatrixPart | None = None, count: int | None = None) -> MatrixContext:
+        """One matrix page; `count` is the number of parts when the matrix is split, else None."""
         src = part.src
         role = self.roles
-        columns = tuple(MatrixColumn(self.task_link(src, t), self.labels[t.id],
-                                     len(self.index.for_task(t, "lead")), len(self.index.for_task(t, "responsible")))
+        columns = tuple(MatrixColumn(link=self.task_link(src, t), short=self.labels[t.id],
+                                     lead_total=len(self.index.for_task(t, "lead")),
+                                     responsible_total=len(self.index.for_task(t, "responsible")))
                         for t in part.tasks)
         hrefs = [routes.href(src, routes.task_page(t)) for t in part.tasks]
         groups = []
@@ -248,20 +260,21 @@ class Builder:
             rows = []
             for dept in (d for d in part.departments if d.kind == kind):
                 roles = [role.get((dept.id, t.id)) for t in part.tasks]
-                cells = tuple(MatrixCell(r, ROLE_LABELS[r] if r else "", ROLE_SYMBOLS[r] if r else "", h)
-                              for r, h in zip(roles, hrefs))
-                rows.append(MatrixRow(self.dept_link(src, dept), " ".join((dept.name, *dept.variants)), cells,
-                                      roles.count("lead"), roles.count("responsible")))
+                cells = tuple(MatrixCell(role=r, label=ROLE_LABELS[r] if r else "", symbol=ROLE_SYMBOLS[r] if r else "", href=h)
+                              for r, h in zip(roles, hrefs, strict=True))
+                rows.append(MatrixRow(link=self.dept_link(src, dept), names=" ".join((dept.name, *dept.variants)), cells=cells,
+                                      lead_total=roles.count("lead"), responsible_total=roles.count("responsible")))
             if rows:
-                groups.append(MatrixGroup(self.kind_heading(kind), tuple(rows)))
-        link = lambda p: Link(self.part_title(p), routes.href(src, p.src)) if p else None  # noqa: E731
+                groups.append(MatrixGroup(label=self.kind_heading(kind), rows=tuple(rows)))
         return MatrixContext(
-            self.meta(src), f"{self.plan.words.department} × 任务分工总表", self.plan.document.attachment_title or "",
-            self.part_title(part) if count else None,
-            columns, tuple(groups), len(part.departments),
-            sum(c.lead_total for c in columns), sum(c.responsible_total for c in columns),
-            Link("分工总表目录", routes.href(src, routes.MATRIX)) if count else None, link(before), link(after),
-            self.matrix_downloads(src), routes.href(src, routes.DEPARTMENTS))
+            meta=self.meta(src), title=f"{self.plan.words.department} × 任务分工总表",
+            attachment_title=self.plan.document.attachment_title or "",
+            part=self.part_title(part) if count else None,
+            columns=columns, groups=tuple(groups), department_count=len(part.departments),
+            lead_total=sum(c.lead_total for c in columns), responsible_total=sum(c.responsible_total for c in columns),
+            overview=Link(text="分工总表目录", href=routes.href(src, routes.MATRIX)) if count else None,
+            previous=self.part_link(src, before), next=self.part_link(src, after),
+            downloads=self.matrix_downloads(src), departments_href=routes.href(src, routes.DEPARTMENTS))
 
     def matrix_overview(self, parts: list[officials.MatrixPart]) -> MatrixOverviewContext:
         src = routes.MATRIX
@@ -269,14 +282,15 @@ class Builder:
         for part in parts:
             ids = {t.id for t in part.tasks}
             views.append(MatrixPartView(
-                Link(self.part_title(part), routes.href(src, part.src)),
-                f"{part.chapter.number}、{part.chapter.title}",
-                tuple(self.task_link(src, t) for t in part.tasks), len(part.departments),
-                sum(a.task.id in ids for a in self.index.assignments)))
+                link=Link(text=self.part_title(part), href=routes.href(src, part.src)),
+                chapter=f"{part.chapter.number}、{part.chapter.title}",
+                tasks=tuple(self.task_link(src, t) for t in part.tasks), department_count=len(part.departments),
+                assignment_count=sum(a.task.id in ids for a in self.index.assignments)))
         return MatrixOverviewContext(
-            self.meta(src), tuple(views), len(self.index.tasks), len(self.plan.departments),
-            len(self.index.assignments), officials.MATRIX_PAGE_TASKS, self.matrix_downloads(src),
-            routes.href(src, routes.DEPARTMENTS))
+            meta=self.meta(src), parts=tuple(views), task_count=len(self.index.tasks),
+            department_count=len(self.plan.departments), assignment_count=len(self.index.assignments),
+            per_page=officials.MATRIX_PAGE_TASKS, downloads=self.matrix_downloads(src),
+            departments_href=routes.href(src, routes.DEPARTMENTS))
 
     def about(self) -> AboutContext:
         src = routes.ABOUT
@@ -284,7 +298,8 @@ class Builder:
         for dept in self.index.departments_sorted:
             if dept.variants:
                 printed_in = tuple(a.task.title for a in self.index.for_department(dept) if a.printed != dept.name)
-                variants.append(VariantView(self.dept_link(src, dept), dept.name, dept.variants, printed_in))
+                variants.append(VariantView(department=self.dept_link(src, dept), name=dept.name, variants=dept.variants,
+                                            printed_in=printed_in))
         differences = tuple((self.task_link(src, t), self.index.annex_title(t)) for t in self.index.tasks
                             if self.index.annex_title(t) != t.title)
         titles = self.titles()
@@ -292,9 +307,11 @@ class Builder:
         for note in self.plan.notes:
             anchor = {"document.notice_title": "notice-title", "document.plan_title": "plan-title",
                       "document.notice": "notice", "document.addressees": "addressees"}.get(note.where, note.where)
-            where = Link(titles[anchor], routes.href(src, routes.FULL_TEXT, anchor)) if anchor in titles else None
-            notes.append(NoteView(NOTE_LABELS[note.kind], where, note.printed, note.normalised, note.explanation))
-        return AboutContext(self.meta(src), tuple(variants), differences, tuple(notes), routes.href(src, "editors.md"))
+            where = Link(text=titles[anchor], href=routes.href(src, routes.FULL_TEXT, anchor)) if anchor in titles else None
+            notes.append(NoteView(kind_label=NOTE_LABELS[note.kind], where=where, printed=note.printed,
+                                  normalised=note.normalised, explanation=note.explanation))
+        return AboutContext(meta=self.meta(src), variants=tuple(variants), title_differences=differences, notes=tuple(notes),
+                            editors_href=routes.href(src, "editors.md"))
 
     # targets and timeline
     def indicator(self, src: str, indicator: Indicator) -> IndicatorView:
@@ -304,19 +321,22 @@ class Builder:
             value = by_role.get(role)
             label = indicators.ROLE_LABELS[role]
             if value is None:
-                views.append(IndicatorValueView(label, False, "原文未给出", "", None, ""))
+                views.append(IndicatorValueView(role_label=label, given=False, value="原文未给出", year="", sentence=None, href=""))
                 continue
             block = indicators.block_of(self.index.body, value.quote)
             views.append(IndicatorValueView(
-                label, True, indicators.value_text(indicator, value), f"{value.year}年" if value.year else "",
-                indicators.sentence_around(block.printed, value.quote), routes.href(src, routes.FULL_TEXT, block.anchor)))
-        return IndicatorView(indicator.id, indicator.name, tuple(views), indicators.chart_for(indicator))
+                role_label=label, given=True, value=indicators.value_text(indicator, value),
+                year=f"{value.year}年" if value.year else "",
+                sentence=indicators.sentence_around(block.printed, value.quote),
+                href=routes.href(src, routes.FULL_TEXT, block.anchor)))
+        return IndicatorView(id=indicator.id, name=indicator.name, values=tuple(views), chart=indicators.chart_for(indicator))
 
     def targets(self) -> TargetsContext:
         src = routes.TARGETS
         sched = timeline.schedule(self.plan, self.today)
-        stages = tuple(StageView(s.item.number, s.item.title, s.years, s.state, s.label, s.item.paragraphs,
-                                 routes.href(src, routes.FULL_TEXT, s.item.id)) for s in sched.stages)
+        stages = tuple(StageView(number=s.item.number, title=s.item.title, years=s.years, state=s.state, state_label=s.label,
+                                 paragraphs=s.item.paragraphs, href=routes.href(src, routes.FULL_TEXT, s.item.id))
+                       for s in sched.stages)
         period = f"{sched.start}—{sched.end}年"
         built = f"{self.today.year}年{self.today.month}月{self.today.day}日"
         chart = None
@@ -329,9 +349,10 @@ class Builder:
         schedule_section = next((sec.id for c in self.plan.chapters for sec in c.sections
                                  if any(i.period for i in sec.items)), "")
         return TargetsContext(
-            self.meta(src), tuple(self.indicator(src, i) for i in self.plan.indicators), stages, sched.state,
-            period, sched.end, built, self.today.isoformat(), tuple(s.item.title for s in sched.current),
-            sched.overlap, chart, routes.href(src, routes.FULL_TEXT, schedule_section))
+            meta=self.meta(src), indicators=tuple(self.indicator(src, i) for i in self.plan.indicators), stages=stages,
+            plan_state=sched.state, period=period, period_end=sched.end, built=built, built_iso=self.today.isoformat(),
+            current=tuple(s.item.title for s in sched.current), overlap=sched.overlap, timeline_chart=chart,
+            schedule_href=routes.href(src, routes.FULL_TEXT, schedule_section))
 
     # browse by group
     def group_measures(self, audience: Audience) -> list[tuple[Task, tuple[Measure, ...], bool]]:
@@ -348,19 +369,20 @@ class Builder:
         return out
 
     def group_entries(self, src: str) -> tuple[GroupEntry, ...]:
-        return tuple(GroupEntry(a.id, a.label, routes.href(src, routes.group_page(a)),
-                                sum(len(ms) for _, ms, _ in self.group_measures(a)))
+        return tuple(GroupEntry(id=a.id, label=a.label, href=routes.href(src, routes.group_page(a)),
+                                measure_count=sum(len(ms) for _, ms, _ in self.group_measures(a)))
                      for a in self.plan.audiences)
 
     def group(self, audience: Audience) -> GroupContext:
         src = routes.group_page(audience)
         tasks = tuple(GroupTaskView(
-            task.id, self.task_link(src, task), KIND_LABELS[task.kind], task.number, whole,
-            tuple(MeasureView(m.id, m.title, m.paragraphs, routes.href(src, routes.task_page(task), m.id)) for m in measures))
+            id=task.id, task=self.task_link(src, task), kind_label=KIND_LABELS[task.kind], number=task.number, whole=whole,
+            measures=tuple(MeasureView(id=m.id, title=m.title, paragraphs=m.paragraphs,
+                                       text_href=routes.href(src, routes.task_page(task), m.id)) for m in measures))
             for task, measures, whole in self.group_measures(audience))
-        return GroupContext(self.meta(src), audience.id, audience.label, tasks, sum(len(t.measures) for t in tasks),
-                            routes.href(src, routes.GROUPS),
-                            tuple(e for e in self.group_entries(src) if e.id != audience.id))
+        return GroupContext(meta=self.meta(src), id=audience.id, label=audience.label, tasks=tasks,
+                            measure_count=sum(len(t.measures) for t in tasks), groups_href=routes.href(src, routes.GROUPS),
+                            others=tuple(e for e in self.group_entries(src) if e.id != audience.id))
 
     def groups(self) -> GroupsContext:
-        return GroupsContext(self.meta(routes.GROUPS), self.group_entries(routes.GROUPS))
+        return GroupsContext(meta=self.meta(routes.GROUPS), groups=self.group_entries(routes.GROUPS))

@@ -93,6 +93,6 @@ def schedule(plan: Plan, today: datetime.date) -> Schedule:
     year = today.year
     period = plan.document.period
     state: PlanState = "before" if year < period.start else "ended" if year > period.end else "during"
-    stages = tuple(Stage(item, item.period.start, item.period.end, stage_state(year, item.period.start, item.period.end))
-                   for item in schedule_items(plan))
+    stages = tuple(Stage(item, p.start, p.end, stage_state(year, p.start, p.end))
+                   for item in schedule_items(plan) if (p := item.period) is not None)
     return Schedule(today, period.start, period.end, state, stages)

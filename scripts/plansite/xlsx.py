@@ -69,7 +69,10 @@ def _sheet_xml(sheet: Sheet) -> str:
     out = [f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{MAIN}" xmlns:r="{REL}">']
     out.append(f'<dimension ref="A1:{column_letter(width)}{max(len(sheet.rows), 1)}"/>')
     if sheet.freeze:
-        col, row = re.fullmatch(r"([A-Z]+)(\d+)", sheet.freeze).groups()
+        cell = re.fullmatch(r"([A-Z]+)(\d+)", sheet.freeze)
+        if cell is None:
+            raise ValueError(f"freeze must be a cell like B2, not {sheet.freeze!r}")
+        col, row = cell.groups()
         x = sum((ord(ch) - 64) * 26 ** i for i, ch in enumerate(reversed(col))) - 1
         y = int(row) - 1
         split = (f' xSplit="{x}"' if x else "") + (f' ySplit="{y}"' if y else "")

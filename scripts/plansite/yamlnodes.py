@@ -86,7 +86,7 @@ def line_spans(root: yaml.Node) -> Mapping[str, tuple[int, int]]:
             ends = [walk(item, f"{path}[{i}]") for i, item in enumerate(node.value)]
         else:
             ends = []
-        if ends and not node.flow_style:
+        if ends and isinstance(node, yaml.CollectionNode) and not node.flow_style:
             last = max(ends)
         out[path] = (first, max(last, first))
         return out[path][1]

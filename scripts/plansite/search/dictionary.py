@@ -45,7 +45,7 @@ class Term:
 
 
 def han_runs(text: str) -> list[str]:
-    return HAN.findall(text)
+    return [match.group() for match in HAN.finditer(text)]
 
 
 def terms(plan: Plan) -> list[Term]:

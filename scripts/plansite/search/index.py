@@ -29,7 +29,7 @@ class IndexShapeError(Exception):
 
 def words(text: str, separator: re.Pattern) -> list[str]:
     """The words the search worker makes of a field (Material: internal/tokenize + extract + split)."""
-    out = []
+    out: list[str] = []
     for section in TAG.split(text):
         out.extend(w.lower() for w in separator.split(section) if w)
     return out
