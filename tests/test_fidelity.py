@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import plan_facts as facts
 from plansite import document
 from sourcetext import prose_lines, squeeze
 
@@ -34,7 +35,7 @@ def test_every_source_paragraph_once_in_order(plan, source_lines):
 def test_page_break_joins_are_exactly_the_recorded_ones(plan, source_lines):
     joins = align([b.printed for b in document.blocks(plan)], prose_lines(source_lines))
     recorded = [n for n in plan.notes if n.kind == "page_break"]
-    assert len(joins) == len(recorded) == 15
+    assert len(joins) == len(recorded) == facts.PAGE_BREAK_JOINS
     for (before, after), note in zip(joins, recorded, strict=True):
         head, tail = note.printed
         assert before.endswith(head) and after.startswith(tail), (note, before[-20:], after[:20])
@@ -65,9 +66,9 @@ def test_titles_rejoined_across_their_line_breaks(plan, source_lines):
 
 
 def test_structure_matches_the_document(plan, index):
-    assert [c.number for c in plan.chapters] == ["一", "二", "三", "四", "五"]
-    assert [t.kind for t in index.tasks] == ["action"] * 5 + ["project"] * 5
-    assert sum(len(t.measures) for t in index.tasks) == 38
+    assert [c.number for c in plan.chapters] == facts.CHAPTER_NUMBERS
+    assert [t.kind for t in index.tasks] == facts.TASK_KINDS
+    assert sum(len(t.measures) for t in index.tasks) == facts.MEASURES
     # The one paragraph printed without a lead phrase continues 弘扬科学家精神; no title was invented.
     _, measure = index.measure_by_id["tech-resources-scientist-spirit"]
     assert measure.title == "弘扬科学家精神" and len(measure.paragraphs) == 2

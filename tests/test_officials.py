@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from officialshtml import Node, article, last_segment
+import plan_facts as facts
 from plansite import routes
 from plansite.index import KIND_LABELS, ROLE_LABELS, PlanIndex
 from sourcetext import annex_rows, prose_lines
@@ -40,7 +41,7 @@ def source_roles(plan, source_lines) -> dict[tuple[str, str], str]:
                 key = (by_name[name], task)
                 assert key not in out, f"{name} twice in {row.task}"
                 out[key] = role
-    assert len(out) == 194
+    assert len(out) == facts.ASSIGNMENTS
     return out
 
 

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+import plan_facts as facts
 from plansite import routes
 from plansite.hooks import generate, navigation
 
@@ -21,7 +22,7 @@ def test_a_page_for_every_task_and_department(plan, index, pages):
     expected |= {routes.department_page(d) for d in plan.departments}
     assert expected <= set(pages)
     assert {p for p in pages if p.startswith("actions/")} == {f"actions/{t.id}.md" for t in index.tasks if t.kind == "action"}
-    assert len([p for p in pages if p.startswith("departments/") and not p.endswith("index.md")]) == 34
+    assert len([p for p in pages if p.startswith("departments/") and not p.endswith("index.md")]) == facts.DEPARTMENTS
 
 
 def test_urls_come_from_ids_not_titles(pages):
