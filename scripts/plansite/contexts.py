@@ -26,7 +26,6 @@ class Terms:
     department: str  # 部门 / 单位
     lead: str  # the annex's lead column: 牵头部门 / 牵头单位
     responsible: str  # its other column: 责任部门 / 配合单位
-    whole: str  # 全区 / 全县 / 全市
     has_annex: bool  # without an annex there are no department pages and no matrix
 
 

@@ -57,7 +57,8 @@ class PlanIndex:
         return {row.task: row for row in self.plan.annex}
 
     def annex_title(self, task: Task) -> str:
-        return self.annex_by_task[task.id].printed_title or task.title
+        row = self.annex_by_task.get(task.id)  # a plan without an annex has no rows
+        return (row.printed_title if row else None) or task.title
 
     def task_number(self, task: Task) -> int:
         """The annex numbers tasks 1–5 within each kind."""
@@ -77,7 +78,9 @@ class PlanIndex:
         """Every (task, department, role) of the annex, tasks in document order, departments as printed."""
         out = []
         for task in self.tasks:
-            row = self.annex_by_task[task.id]
+            row = self.annex_by_task.get(task.id)
+            if row is None:  # no annex: no assignments (checks.py requires a row per task when there is one)
+                continue
             by_role: tuple[tuple[Role, tuple[DeptRef, ...]], ...] = (("lead", row.lead), ("responsible", row.responsible))
             for role, refs in by_role:
                 for ref in refs:

@@ -144,7 +144,7 @@ class DeptRef:
 class AnnexRow:
     task: Slug = req("任务编号")
     lead: tuple[DeptRef, ...] = req("牵头部门", min_items=1)
-    responsible: tuple[DeptRef, ...] = req("责任部门", min_items=1)
+    responsible: tuple[DeptRef, ...] = opt("责任部门", ())  # some annexes list only the lead
     printed_title: Text | None = opt("附件中的任务名称（与正文标题不同时填写）")
 
 
@@ -196,7 +196,7 @@ class Jurisdiction:
     """The issuing government's level: it names department kinds (区委部门 / 县委部门), “全区” / “全县”,
     and the prefixes search strips from names (区教委 → 教委)."""
     level: Literal["区", "县", "市"] = req("行政区划级别（区 / 县 / 市）")
-    name: Text | None = opt("行政区划名称，例如 武隆区（搜索时名称里的这几个字也可省略）")
+    name: Text | None = opt("行政区划全称，例如 某某区（搜索时部门名称开头的这几个字可以省略）")
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ class Builder:
     @cached_property
     def terms(self) -> Terms:
         w = self.plan.words
-        return Terms(department=w.department, lead=w.lead, responsible=w.responsible, whole=terms.whole(self.plan),
+        return Terms(department=w.department, lead=w.lead, responsible=w.responsible,
                      has_annex=bool(self.plan.annex))
 
     def kind_heading(self, kind: str) -> str:
@@ -122,7 +122,7 @@ class Builder:
         src = routes.FULL_TEXT
         rows = []
         previous_kind = None
-        for task in self.index.tasks:
+        for task in self.index.tasks if self.plan.annex else ():  # no annex, no table
             links = {role: tuple(self.dept_link(src, a.department, a.printed) for a in self.index.for_task(task, role))
                      for role in ("lead", "responsible")}
             rows.append(AnnexRowView(

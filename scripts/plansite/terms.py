@@ -1,6 +1,6 @@
 """Words the site says about the plan that are not printed text: computed from the data, never typed into
 a template. Counts become Chinese numerals (五项提升行动), the jurisdiction's level names department kinds
-(区委部门 / 县委部门) and "全区" / "全县", and `words` says 部门 or 单位. No Jinja, no MkDocs here.
+(区委部门 / 县委部门) and the prefixes search strips, and `words` says 部门 or 单位. No Jinja, no MkDocs here.
 """
 from __future__ import annotations
 
@@ -39,11 +39,6 @@ def department_kinds(plan: Plan) -> tuple[str, ...]:
 
 def kind_heading(plan: Plan, kind: str) -> str:
     return "其他单位" if kind == "其他" else kind  # 其他 alone is no heading; 单位 fits 部门 and 单位 alike
-
-
-def whole(plan: Plan) -> str:
-    """全区 / 全县 / 全市."""
-    return "全" + level(plan)
 
 
 def name_prefixes(plan: Plan) -> tuple[str, ...]:
