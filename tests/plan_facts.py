@@ -7,7 +7,7 @@ from __future__ import annotations
 
 TASKS = 10  # 5 提升行动 + 5 重点工程, one annex row each
 TASK_KINDS = ["action"] * 5 + ["project"] * 5
-CHAPTER_NUMBERS = ["一", "二", "三", "四", "五"]
+CHAPTER_NUMBERS = ["一、", "二、", "三、", "四、", "五、"]  # as printed, with their punctuation
 MEASURES = 38
 DEPARTMENTS = 34  # after merging the printed variants
 PRINTED_NAMES = 39  # distinct department names as the annex prints them

@@ -45,7 +45,7 @@ def test_canonical_name_is_the_most_printed_form(plan, source_lines):
 
 def test_officials_title_differs_only_in_the_annex(index):
     task = index.task_by_id["officials"]
-    assert task.title == "实施领导干部和公务员科学素质提升行动"
+    assert task.label == "实施领导干部和公务员科学素质提升行动"
     assert index.annex_title(task) == "实施领导干部和公务人员科学素质提升行动"
     assert sum(row.printed_title is not None for row in index.plan.annex) == 1
 

@@ -282,7 +282,7 @@ def test_printed_duty_list_keeps_each_task_on_one_sheet(page, site_url, plan, in
         assert plan.document.number in sheet and "2022年4月16日" in sheet  # on every sheet
         assert f"第{n}页，共{len(sheets)}页" in sheet
     for a in duties:
-        heading = re.sub(r"\s+", "", f"{'牵头' if a.role == 'lead' else '参与'}{a.task.title}")
+        heading = re.sub(r"\s+", "", f"{'牵头' if a.role == 'lead' else '参与'}{a.task.label}")
         where = [i for i, s in enumerate(sheets) if heading in s]
         assert len(where) == 1, (a.task.id, where)
         sheet = sheets[where[0]]

@@ -71,11 +71,32 @@ def test_structure_matches_the_document(plan, index):
     assert sum(len(t.measures) for t in index.tasks) == facts.MEASURES
     # The one paragraph printed without a lead phrase continues 弘扬科学家精神; no title was invented.
     _, measure = index.measure_by_id["tech-resources-scientist-spirit"]
-    assert measure.title == "弘扬科学家精神" and len(measure.paragraphs) == 2
+    assert measure.title == "弘扬科学家精神。" and len(measure.paragraphs) == 2
     assert measure.paragraphs[1].startswith("举办全国科技工作者日等活动")
     schedule = [i for c in plan.chapters for s in c.sections if s.id == "schedule" for i in s.items]
-    assert [(i.title, i.period.start, i.period.end) for i in schedule] == [
+    assert [(i.label, i.period.start, i.period.end) for i in schedule] == [
         ("启动实施", 2021, 2021), ("深入实施", 2022, 2025), ("总结评估", 2025, 2025)]
+
+
+def test_headings_and_lead_phrases_are_printed_character_for_character(plan, source_lines):
+    """No normalisation at all where the document numbers its parts: each heading is a whole source
+    line, and each measure's or item's lead phrase opens one, exactly (no 。 added to a heading printed
+    without one, no （） around a number printed bare), in the order of the source."""
+    lines = [text for _, text in prose_lines(source_lines)]
+    at = 0
+    for block in document.blocks(plan):
+        if block.role == "heading":
+            expected = block.text
+        elif block.lead:
+            expected = block.lead
+        else:
+            continue
+        while at < len(lines) and not lines[at].startswith(expected):
+            at += 1
+        assert at < len(lines), f"not printed as is, or out of order: {expected!r}"
+        if block.role == "heading":
+            assert lines[at] == expected
+        at += 1
 
 
 def test_anchors_are_unique_ascii(plan):

@@ -11,9 +11,6 @@ from .model import DeptRef, Plan
 from .problems import Problem
 from .schema import Position, suggest
 
-SECTION_END = "。"
-
-
 class Checker:
     def __init__(self, plan: Plan, positions: dict[str, Position], file: str):
         self.plan, self.positions, self.file = plan, positions, file
@@ -65,7 +62,6 @@ class Checker:
         self.unique("人群编号", [(f"audiences[{i}].id", x.id) for i, x in enumerate(plan.audiences)])
         self.unique("编号", [(f"document.based_on[{i}].id", x.id) for i, x in enumerate(plan.document.based_on)])
         self.kinds()
-        self.titles()
         self.tasks()
         self.periods()
         self.annex()
@@ -91,23 +87,6 @@ class Checker:
                 self.add(f"departments[{i}].kind", "部门类别", f"“{dept.kind}”与本方案的行政区划（{terms.level(self.plan)}）不符",
                          expected="以下之一：" + "、".join(allowed), found=dept.kind,
                          hint=suggest(dept.kind, allowed) or "行政区划在 jurisdiction.level 中设定")
-
-    def titles(self) -> None:
-        for path, title in self._titles():
-            if title.endswith(SECTION_END):
-                self.add(path, "标题", "标题末尾不要写句号“。”，网站显示原文时会自动补上",
-                         expected=title.rstrip(SECTION_END), found=title)
-
-    def _titles(self) -> Iterable[tuple[str, str]]:
-        for c, chapter in enumerate(self.plan.chapters):
-            for s, section in enumerate(chapter.sections):
-                yield f"chapters[{c}].sections[{s}].title", section.title
-                for i, item in enumerate(section.items):
-                    yield f"chapters[{c}].sections[{s}].items[{i}].title", item.title
-            for t, task in enumerate(chapter.tasks):
-                yield f"chapters[{c}].tasks[{t}].title", task.title
-                for m, measure in enumerate(task.measures):
-                    yield f"chapters[{c}].tasks[{t}].measures[{m}].title", measure.title
 
     def tasks(self) -> None:
         for c, chapter in enumerate(self.plan.chapters):
@@ -138,7 +117,7 @@ class Checker:
     def annex(self) -> None:
         plan = self.plan
         tasks = {t.id: t for c in plan.chapters for t in c.tasks}
-        task_titles = {t.id: t.title for t in tasks.values()}
+        task_titles = {t.id: t.label for t in tasks.values()}
         depts = {d.id: d for d in plan.departments}
         by_name = {n: d for d in plan.departments for n in (d.name, *d.variants)}
         labels = {d.id: d.name for d in plan.departments}
@@ -153,7 +132,7 @@ class Checker:
             elif rows[row.task] > 1:
                 self.add(f"{path}.task", "任务编号", f"任务“{row.task}”在附件中出现了不止一行",
                          expected="每项任务一行", found=f"{rows[row.task]} 行")
-            if task is not None and row.printed_title == task.title:
+            if task is not None and row.printed_title == task.label:
                 self.add(f"{path}.printed_title", "附件中的任务名称", "与正文标题相同，不需要填写",
                          expected="删掉 printed_title", found=row.printed_title)
             seen: dict[str, str] = {}
@@ -166,7 +145,7 @@ class Checker:
         for task_id, task in tasks.items():
             if plan.annex and task_id not in rows:  # a plan without an annex has no rows at all
                 kind = "提升行动" if task.kind == "action" else "重点工程"
-                self.add("annex", "附件：重点任务分工", f"{kind}“{task.title}”（{task_id}）在附件中没有分工",
+                self.add("annex", "附件：重点任务分工", f"{kind}“{task.label}”（{task_id}）在附件中没有分工",
                          expected=f"在 annex 中加一行 task: {task_id}", found="没有这一行")
 
     def _dept_ref(self, path: str, meaning: str, ref: DeptRef, depts: dict, by_name: dict,
@@ -215,8 +194,8 @@ class Checker:
                              expected=f"原文语句中含“{value.year}年”", found=value.quote)
 
     def audiences(self) -> None:
-        tasks = {t.id: t.title for c in self.plan.chapters for t in c.tasks}
-        measures = {m.id: m.title for c in self.plan.chapters for t in c.tasks for m in t.measures}
+        tasks = {t.id: t.label for c in self.plan.chapters for t in c.tasks}
+        measures = {m.id: m.label for c in self.plan.chapters for t in c.tasks for m in t.measures}
         for a, audience in enumerate(self.plan.audiences):
             if audience.id == "index":  # groups/index.md is the list of all groups
                 self.add(f"audiences[{a}].id", "人群编号", "“index”留作“按人群查看”总页的网址，不能用作人群编号",

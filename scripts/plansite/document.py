@@ -27,12 +27,10 @@ class Block:
         return self.lead + self.text
 
 
-def heading_for_section(number: str, title: str) -> str:
-    return f"（{number}）{title}。"
-
-
-def full_stop(title: str) -> str:
-    return f"{title}。"
+def heading(part: Chapter | Section | Task) -> str:
+    """A heading exactly as printed: the number with its own punctuation (一、 （一）), then the title
+    with its full stop if the document prints one. Nothing is added here."""
+    return f"{part.number}{part.title}"
 
 
 def front_matter(plan: Plan) -> Iterator[Block]:
@@ -65,29 +63,31 @@ def _paragraphs(owner: str, paragraphs: tuple[str, ...]) -> Iterator[Block]:
 
 def _clause(clause: Measure | Item) -> Iterator[Block]:
     """A measure or numbered item: its lead phrase opens the first paragraph; the rest follow."""
-    number = f"{clause.number}. " if isinstance(clause, Item) else ""
+    # An item's number ("1.") and its title are two fields; the space between them is the one the source
+    # prints after the number. A measure has no number: its lead is its title, full stop included.
+    number = f"{clause.number} " if isinstance(clause, Item) else ""
     first, *rest = clause.paragraphs
-    yield Block(clause.id, "paragraph", 0, first, lead=f"{number}{full_stop(clause.title)}", owner=clause.id)
+    yield Block(clause.id, "paragraph", 0, first, lead=f"{number}{clause.title}", owner=clause.id)
     for n, text in enumerate(rest, 2):
         yield Block(f"{clause.id}-{n}", "paragraph", 0, text, owner=clause.id)
 
 
 def task_blocks(task: Task) -> Iterator[Block]:
-    yield Block(task.id, "heading", 2, heading_for_section(task.number, task.title), owner=task.id)
+    yield Block(task.id, "heading", 2, heading(task), owner=task.id)
     yield Block(f"{task.id}-intro", "paragraph", 0, task.intro, owner=task.id)
     for measure in task.measures:
         yield from _clause(measure)
 
 
 def _section(section: Section) -> Iterator[Block]:
-    yield Block(section.id, "heading", 2, heading_for_section(section.number, section.title), owner=section.id)
+    yield Block(section.id, "heading", 2, heading(section), owner=section.id)
     yield from _paragraphs(section.id, section.paragraphs)
     for item in section.items:
         yield from _clause(item)
 
 
 def chapter_blocks(chapter: Chapter) -> Iterator[Block]:
-    yield Block(chapter.id, "heading", 1, f"{chapter.number}、{chapter.title}", owner=chapter.id)
+    yield Block(chapter.id, "heading", 1, heading(chapter), owner=chapter.id)
     yield from _paragraphs(chapter.id, chapter.paragraphs)
     for section in chapter.sections:
         yield from _section(section)

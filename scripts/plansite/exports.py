@@ -43,7 +43,7 @@ class Exporter:
         return f"{self.site_url.rstrip('/')}/{path}" if self.site_url else path
 
     def task_heading(self, task: Task) -> str:
-        return f"{self.labels[task.id]} {task.title}"
+        return f"{self.labels[task.id]} {task.label}"
 
     def others(self, a: Assignment, role: Role) -> str:
         return "、".join(o.department.name for o in self.index.for_task(a.task, role)
@@ -55,9 +55,9 @@ class Exporter:
         duties = self.index.for_department(dept)
         rows: list[list[str]] = [list(duty_columns(self.plan.words))]
         for a in [a for a in duties if a.role == "lead"] + [a for a in duties if a.role == "responsible"]:
-            rows.append([dept.name, ROLE_LABELS[a.role], KIND_LABELS[a.task.kind], a.task.number, a.task.title,
+            rows.append([dept.name, ROLE_LABELS[a.role], KIND_LABELS[a.task.kind], a.task.numeral, a.task.label,
                          a.printed, self.others(a, "lead"), self.others(a, "responsible"),
-                         "\n".join(m.title for m in a.task.measures), self.url(routes.task_page(a.task))])
+                         "\n".join(m.label for m in a.task.measures), self.url(routes.task_page(a.task))])
         return rows
 
     def matrix_rows(self) -> list[list[str | int]]:
@@ -77,7 +77,7 @@ class Exporter:
         """Every assignment of the annex, one per row: the long form, for filters and pivot tables."""
         rows = [list(assignment_columns(self.plan.words))]
         for a in self.index.assignments:
-            rows.append([KIND_LABELS[a.task.kind], a.task.number, a.task.title, self.index.annex_title(a.task),
+            rows.append([KIND_LABELS[a.task.kind], a.task.numeral, a.task.label, self.index.annex_title(a.task),
                          a.department.name, a.department.kind, ROLE_LABELS[a.role], a.printed])
         return rows
 
@@ -119,8 +119,8 @@ class Exporter:
                          "issuer": d.signatory, "annex": d.attachment_title},
             "note": "本数据由网站根据原文整理，以原件为准。",
             "roles": ROLE_LABELS,
-            "tasks": [{"id": t.id, "kind": t.kind, "kind_label": KIND_LABELS[t.kind], "number": t.number,
-                       "title": t.title, "annex_title": self.index.annex_title(t), "url": self.url(routes.task_page(t))}
+            "tasks": [{"id": t.id, "kind": t.kind, "kind_label": KIND_LABELS[t.kind], "number": t.numeral,
+                       "title": t.label, "annex_title": self.index.annex_title(t), "url": self.url(routes.task_page(t))}
                       for t in self.index.tasks],
             "departments": [{"id": dept.id, "name": dept.name, "kind": dept.kind, "variants": list(dept.variants),
                              "url": self.url(routes.department_page(dept)),

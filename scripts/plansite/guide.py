@@ -149,7 +149,7 @@ def snippets(source: Loaded) -> dict[str, Snippet]:
     first_task = next(((ci, ti, t) for ci, ch in enumerate(plan.chapters) for ti, t in enumerate(ch.tasks)), None)
     if first_task is not None:
         c, t, task = first_task
-        picks["measure"] = (f"{task.title} 的第一条措施", f"chapters[{c}].tasks[{t}].measures[0]")
+        picks["measure"] = (f"{task.label} 的第一条措施", f"chapters[{c}].tasks[{t}].measures[0]")
     d = next((i for i, dept in enumerate(plan.departments) if dept.variants), 0)
     picks["department"] = (f"部门 {plan.departments[d].name}", f"departments[{d}]")
     if plan.annex:

@@ -113,8 +113,8 @@ def navigation(plan: Plan) -> list:
         {"目标与进度": routes.TARGETS},
         *([{"按人群查看": [{"全部人群": routes.GROUPS}, *({html.escape(a.label): routes.group_page(a)} for a in plan.audiences)]}]
           if plan.audiences else []),
-        {"提升行动": [{html.escape(t.title): routes.task_page(t)} for t in tasks if t.kind == "action"]},
-        {"重点工程": [{html.escape(t.title): routes.task_page(t)} for t in tasks if t.kind == "project"]},
+        {"提升行动": [{html.escape(t.label): routes.task_page(t)} for t in tasks if t.kind == "action"]},
+        {"重点工程": [{html.escape(t.label): routes.task_page(t)} for t in tasks if t.kind == "project"]},
         *([{f"各{plan.words.department}职责": routes.DEPARTMENTS}, {"分工总表": routes.MATRIX}] if plan.annex else []),
         {"编辑说明": routes.ABOUT},
     ]

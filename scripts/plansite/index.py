@@ -58,7 +58,7 @@ class PlanIndex:
 
     def annex_title(self, task: Task) -> str:
         row = self.annex_by_task.get(task.id)  # a plan without an annex has no rows
-        return (row.printed_title if row else None) or task.title
+        return (row.printed_title if row else None) or task.label
 
     def task_number(self, task: Task) -> int:
         """The annex numbers tasks 1–5 within each kind."""

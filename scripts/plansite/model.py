@@ -29,7 +29,22 @@ class Range:
 # Scalar kinds. `Text` is one line of non-empty text; schema.py enforces it.
 Text = str
 Slug = Annotated[str, Pattern(r"[a-z0-9]+(?:-[a-z0-9]+)*", "英文编号（小写字母、数字和连字符），例如 youth、kexie")]
-Numeral = Annotated[str, Pattern(r"[一二三四五六七八九十]+", "汉字序号，例如 一、二、三")]
+# Numbers are stored with their punctuation, exactly as printed: the full text joins number and title
+# and adds nothing (a heading printed without a final 。 stays without one).
+ChapterNumber = Annotated[str, Pattern(r"[一二三四五六七八九十]+、", "汉字序号加顿号，照原文，例如 一、")]
+SectionNumber = Annotated[str, Pattern(r"（[一二三四五六七八九十]+）", "括号里的汉字序号，照原文，例如 （一）")]
+ItemNumber = Annotated[str, Pattern(r"[0-9]+[.．、]", "数字序号加点，照原文，例如 1.")]
+NUMBER_PUNCTUATION = "、（）.．"
+
+
+def numeral(number: str) -> str:
+    """（一） → 一, 一、 → 一, 1. → 1: the number without its printed punctuation, for labels."""
+    return number.strip(NUMBER_PUNCTUATION)
+
+
+def label(title: str) -> str:
+    """A title as a link or a card shows it: without the full stop it may be printed with."""
+    return title.removesuffix("。")
 Year = Annotated[int, Range(1949, 2100)]
 
 def zh(meaning: str, **extra: object) -> dict:
@@ -77,47 +92,79 @@ class Document:
 @dataclass(frozen=True)
 class Measure:
     id: Slug = req("措施编号")
-    title: Text = req("措施标题（开头以句号结束的短句，不含句号）")
+    title: Text = req("措施标题（开头那一小句，连同句末的句号，照原文）")
     paragraphs: tuple[Text, ...] = req("措施正文段落", min_items=1)
+
+    @property
+    def label(self) -> str:
+        return label(self.title)
 
 
 @dataclass(frozen=True)
 class Item:
     id: Slug = req("条目编号")
-    number: int = req("条目序号")
-    title: Text = req("条目标题（不含句号）")
+    number: ItemNumber = req("条目序号（照原文，例如 1.）")
+    title: Text = req("条目标题（开头那一小句，连同句末的句号，照原文）")
     paragraphs: tuple[Text, ...] = req("条目正文段落", min_items=1)
     period: Period | None = opt("进度安排的时段")
+
+    @property
+    def label(self) -> str:
+        return label(self.title)
+
+    @property
+    def ordinal(self) -> int:
+        return int(numeral(self.number))
 
 
 @dataclass(frozen=True)
 class Task:
     id: Slug = req("任务编号")
     kind: Literal["action", "project"] = req("任务类别（action 提升行动 / project 重点工程）")
-    number: Numeral = req("序号")
-    title: Text = req("任务标题（不含句号）")
+    number: SectionNumber = req("序号（照原文，例如 （一））")
+    title: Text = req("任务标题（有句号就连同句号，照原文）")
     intro: Text = req("导语段落")
     measures: tuple[Measure, ...] = req("措施", min_items=1)
     target_group: Text | None = opt("面向人群（仅提升行动）")
+
+    @property
+    def label(self) -> str:
+        return label(self.title)
+
+    @property
+    def numeral(self) -> str:
+        return numeral(self.number)
 
 
 @dataclass(frozen=True)
 class Section:
     id: Slug = req("小节编号")
-    number: Numeral = req("序号")
-    title: Text = req("小节标题（不含句号）")
+    number: SectionNumber = req("序号（照原文，例如 （一））")
+    title: Text = req("小节标题（有句号就连同句号，照原文）")
     paragraphs: tuple[Text, ...] = opt("段落", ())
     items: tuple[Item, ...] = opt("编号条目", ())
+
+    @property
+    def label(self) -> str:
+        return label(self.title)
+
+    @property
+    def numeral(self) -> str:
+        return numeral(self.number)
 
 
 @dataclass(frozen=True)
 class Chapter:
     id: Slug = req("部分编号")
-    number: Numeral = req("序号")
-    title: Text = req("部分标题")
+    number: ChapterNumber = req("序号（照原文，例如 一、）")
+    title: Text = req("部分标题（照原文）")
     paragraphs: tuple[Text, ...] = opt("段落", ())
     sections: tuple[Section, ...] = opt("小节", ())
     tasks: tuple[Task, ...] = opt("提升行动或重点工程", ())
+
+    @property
+    def numeral(self) -> str:
+        return numeral(self.number)
 
 
 @dataclass(frozen=True)

@@ -61,17 +61,17 @@ class Builder:
 
     # links
     def task_link(self, src: str, task: Task, anchor: str = "") -> Link:
-        return Link(text=task.title, href=routes.href(src, routes.task_page(task), anchor))
+        return Link(text=task.label, href=routes.href(src, routes.task_page(task), anchor))
 
     def dept_link(self, src: str, dept: Department, text: str | None = None) -> Link:
         return Link(text=text or dept.name, href=routes.href(src, routes.department_page(dept)))
 
     def measure_view(self, src: str, measure: Measure) -> MeasureView:
-        return MeasureView(id=measure.id, title=measure.title, paragraphs=measure.paragraphs,
+        return MeasureView(id=measure.id, title=measure.label, paragraphs=measure.paragraphs,
                            text_href=routes.href(src, routes.FULL_TEXT, measure.id))
 
     def card(self, task: Task) -> TaskCard:
-        return TaskCard(kind_label=KIND_LABELS[task.kind], number=task.number, title=task.title,
+        return TaskCard(kind_label=KIND_LABELS[task.kind], number=task.numeral, title=task.label,
                         target_group=task.target_group, href=routes.href(routes.HOME, routes.task_page(task)),
                         lead=tuple(a.printed for a in self.index.for_task(task, "lead")), measure_count=len(task.measures))
 
@@ -106,13 +106,13 @@ class Builder:
                "addressees": "主送机关", "annex": f"附件：{self.plan.document.attachment_title}",
                "preamble-1": "实施方案开头"}
         for chapter in self.plan.chapters:
-            out[chapter.id] = f"{chapter.number}、{chapter.title}"
+            out[chapter.id] = f"{chapter.number}{chapter.title}"
             for section in chapter.sections:
-                out[section.id] = f"（{section.number}）{section.title}"
-                out.update({i.id: f"{i.number}. {i.title}" for i in section.items})
+                out[section.id] = f"{section.number}{section.label}"
+                out.update({i.id: f"{i.number} {i.label}" for i in section.items})
             for task in chapter.tasks:
-                out[task.id] = f"（{task.number}）{task.title}"
-                out.update({m.id: m.title for m in task.measures})
+                out[task.id] = f"{task.number}{task.label}"
+                out.update({m.id: m.label for m in task.measures})
         return out
 
     def _anchor_of(self, quote: str) -> str:
@@ -139,8 +139,8 @@ class Builder:
         annex_title = self.index.annex_title(task)
         return TaskContext(
             meta=self.meta(src), task=task, kind_label=KIND_LABELS[task.kind],
-            heading=document.heading_for_section(task.number, task.title),
-            annex_title=annex_title if annex_title != task.title else None,
+            heading=document.heading(task),
+            annex_title=annex_title if annex_title != task.label else None,
             measures=tuple(self.measure_view(src, m) for m in task.measures),
             lead=tuple(self.dept_link(src, a.department, a.printed) for a in self.index.for_task(task, "lead")),
             responsible=tuple(self.dept_link(src, a.department, a.printed) for a in self.index.for_task(task, "responsible")),
@@ -170,13 +170,13 @@ class Builder:
                               if o.department.id != a.department.id)
                   for role in ("lead", "responsible")}
         task_src = routes.task_page(a.task)
-        measures = tuple(DutyMeasure(id=m.id, title=m.title, paragraphs=m.paragraphs, href=routes.href(src, task_src, m.id),
+        measures = tuple(DutyMeasure(id=m.id, title=m.label, paragraphs=m.paragraphs, href=routes.href(src, task_src, m.id),
                                      collapsed=sum(len(p) for p in m.paragraphs) > COLLAPSE_OVER)
                          for m in a.task.measures)
         annex_title = self.index.annex_title(a.task)
         return DutyView(anchor=f"duty-{a.task.id}", role=a.role, role_label=ROLE_LABELS[a.role],
-                        task=self.task_link(src, a.task), kind_label=KIND_LABELS[a.task.kind], number=a.task.number,
-                        annex_title=annex_title if annex_title != a.task.title else None,
+                        task=self.task_link(src, a.task), kind_label=KIND_LABELS[a.task.kind], number=a.task.numeral,
+                        annex_title=annex_title if annex_title != a.task.label else None,
                         printed_name=a.printed if a.printed != a.department.name else None,
                         measures=measures, co_lead=others["lead"], co_responsible=others["responsible"])
 
@@ -283,7 +283,7 @@ class Builder:
             ids = {t.id for t in part.tasks}
             views.append(MatrixPartView(
                 link=Link(text=self.part_title(part), href=routes.href(src, part.src)),
-                chapter=f"{part.chapter.number}、{part.chapter.title}",
+                chapter=f"{part.chapter.number}{part.chapter.title}",
                 tasks=tuple(self.task_link(src, t) for t in part.tasks), department_count=len(part.departments),
                 assignment_count=sum(a.task.id in ids for a in self.index.assignments)))
         return MatrixOverviewContext(
@@ -297,11 +297,11 @@ class Builder:
         variants = []
         for dept in self.index.departments_sorted:
             if dept.variants:
-                printed_in = tuple(a.task.title for a in self.index.for_department(dept) if a.printed != dept.name)
+                printed_in = tuple(a.task.label for a in self.index.for_department(dept) if a.printed != dept.name)
                 variants.append(VariantView(department=self.dept_link(src, dept), name=dept.name, variants=dept.variants,
                                             printed_in=printed_in))
         differences = tuple((self.task_link(src, t), self.index.annex_title(t)) for t in self.index.tasks
-                            if self.index.annex_title(t) != t.title)
+                            if self.index.annex_title(t) != t.label)
         titles = self.titles()
         notes = []
         for note in self.plan.notes:
@@ -334,7 +334,7 @@ class Builder:
     def targets(self) -> TargetsContext:
         src = routes.TARGETS
         sched = timeline.schedule(self.plan, self.today)
-        stages = tuple(StageView(number=s.item.number, title=s.item.title, years=s.years, state=s.state, state_label=s.label,
+        stages = tuple(StageView(number=s.item.ordinal, title=s.item.label, years=s.years, state=s.state, state_label=s.label,
                                  paragraphs=s.item.paragraphs, href=routes.href(src, routes.FULL_TEXT, s.item.id))
                        for s in sched.stages)
         period = f"{sched.start}—{sched.end}年"
@@ -342,7 +342,7 @@ class Builder:
         chart = None
         if sched.stages:
             states = {"before": "规划期尚未开始。", "ended": f"规划期已于{sched.end}年结束。",
-                      "during": "当前阶段：" + "、".join(s.item.title for s in sched.current) + "。"}
+                      "during": "当前阶段：" + "、".join(s.item.label for s in sched.current) + "。"}
             desc = (f"进度安排共{len(stages)}个阶段：" + "；".join(f"{s.title}（{s.years}）" for s in stages) +
                     f"。按本站生成日期{built}计，" + states[sched.state])
             chart = charts.timeline_chart("chart-schedule", f"进度安排（{period}）", desc, sched)
@@ -351,7 +351,7 @@ class Builder:
         return TargetsContext(
             meta=self.meta(src), indicators=tuple(self.indicator(src, i) for i in self.plan.indicators), stages=stages,
             plan_state=sched.state, period=period, period_end=sched.end, built=built, built_iso=self.today.isoformat(),
-            current=tuple(s.item.title for s in sched.current), overlap=sched.overlap, timeline_chart=chart,
+            current=tuple(s.item.label for s in sched.current), overlap=sched.overlap, timeline_chart=chart,
             schedule_href=routes.href(src, routes.FULL_TEXT, schedule_section))
 
     # browse by group
@@ -376,8 +376,8 @@ class Builder:
     def group(self, audience: Audience) -> GroupContext:
         src = routes.group_page(audience)
         tasks = tuple(GroupTaskView(
-            id=task.id, task=self.task_link(src, task), kind_label=KIND_LABELS[task.kind], number=task.number, whole=whole,
-            measures=tuple(MeasureView(id=m.id, title=m.title, paragraphs=m.paragraphs,
+            id=task.id, task=self.task_link(src, task), kind_label=KIND_LABELS[task.kind], number=task.numeral, whole=whole,
+            measures=tuple(MeasureView(id=m.id, title=m.label, paragraphs=m.paragraphs,
                                        text_href=routes.href(src, routes.task_page(task), m.id)) for m in measures))
             for task, measures, whole in self.group_measures(audience))
         return GroupContext(meta=self.meta(src), id=audience.id, label=audience.label, tasks=tasks,
