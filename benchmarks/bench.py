@@ -11,7 +11,8 @@ data/ with the plan as data/plan.yaml), so nothing in the repository changes; sy
 from benchmarks/synth.py. Results go to benchmarks/results/latest.json (quick: quick.json).
 
 Measured per scale:
-- load + validate and page generation, in a fresh process (benchmarks/gen_timing.py), median of runs;
+- load + validate and page generation, in a fresh process (benchmarks/gen_timing.py), median of runs,
+  and within generation the downloads (CSV, XLSX, JSON) alone;
 - `mkdocs build --strict`, a fresh subprocess per run: wall clock (median and min) and peak memory
   (ru_maxrss of that process, from os.wait4);
 - pages, site size, largest HTML page, search index raw and gzipped;
@@ -49,7 +50,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import browser as chrome
 import synth
-from plansite.hooks import BUILD_INPUTS
+from plansite.output import BUILD_INPUTS
 
 QUERIES = ["区科协", "青少年", "科普大篷车", "应急科普"]
 PAGES = {"home": "", "department": "departments/kexie/", "action": "actions/youth/", "matrix": "matrix/"}
@@ -124,6 +125,7 @@ def stage_timing(project: Path, repeat: int) -> dict:
     data = json.loads(result.stdout.strip().splitlines()[-1])
     return {"load_s": statistics.median(r["load_s"] for r in data["runs"]),
             "generate_s": statistics.median(r["generate_s"] for r in data["runs"]),
+            "downloads_s": statistics.median(r["downloads_s"] for r in data["runs"]),
             "runs": data["runs"], "generated_files": data["generated_files"],
             "generated_markdown_bytes": data["generated_bytes"]}
 
@@ -439,6 +441,7 @@ def table(results: dict) -> str:
     row("tasks / departments / assignments", lambda s: f"{s['plan']['tasks']} / {s['plan']['departments']} / {s['plan']['assignments']}")
     row("load + validate (s, median)", lambda s: f"{s['stages']['load_s']:.3f}")
     row("generate pages (s, median)", lambda s: f"{s['stages']['generate_s']:.3f}")
+    row("of which downloads CSV/XLSX/JSON (s, median)", lambda s: f"{s['stages']['downloads_s']:.3f}")
     row("mkdocs build (s, median / min)", lambda s: f"{s['build']['median_s']:.2f} / {s['build']['min_s']:.2f}")
     row("generation share of build (min)", lambda s: f"{s['stages']['generate_s'] / s['build']['min_s']:.1%}")
     row("peak memory of build (MB)", lambda s: f"{s['build']['peak_rss_mb']:.0f}")

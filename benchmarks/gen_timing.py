@@ -2,8 +2,9 @@
 
   python benchmarks/gen_timing.py PROJECT_DIR REPEAT
 
-Prints one JSON object: per run, the seconds to load and validate data/plan.yaml and the seconds
-to generate every page (page contexts + Jinja → Markdown, exactly what the MkDocs hook does).
+Prints one JSON object: per run, the seconds to load and validate data/plan.yaml, the seconds
+to generate every page and download (page contexts + Jinja → Markdown, CSV/XLSX/JSON: exactly what
+the MkDocs hook does), and, timed again on their own, the seconds for the downloads alone.
 The project's own scripts/ are imported, so a scaled copy is timed with the code it builds with.
 """
 from __future__ import annotations
@@ -16,8 +17,8 @@ from pathlib import Path
 
 def main(project: Path, repeat: int) -> dict:
     sys.path.insert(0, str(project / "scripts"))
-    from plansite import load
-    from plansite.hooks import generate
+    from plansite import exports, load
+    from plansite.output import generate
 
     runs = []
     for _ in range(repeat):
@@ -27,7 +28,9 @@ def main(project: Path, repeat: int) -> dict:
         t1 = time.perf_counter()
         pages = generate(source.plan, source=source)
         t2 = time.perf_counter()
-        runs.append({"load_s": t1 - t0, "generate_s": t2 - t1})
+        exports.downloads(source.plan)
+        t3 = time.perf_counter()
+        runs.append({"load_s": t1 - t0, "generate_s": t2 - t1, "downloads_s": t3 - t2})
     markdown_bytes = sum(len(v.encode("utf-8")) if isinstance(v, str) else len(v) for v in pages.values())
     return {"runs": runs, "generated_files": len(pages), "generated_bytes": markdown_bytes}
 

@@ -49,7 +49,7 @@ def check(path: Path) -> int:
 
 
 def generate(out: Path) -> int:
-    from plansite.hooks import generate as render_pages
+    from plansite.output import generate as render_pages
 
     try:
         plan = load_plan(DEFAULT_DATA, display_path(DEFAULT_DATA))

@@ -6,7 +6,7 @@
 #   ./scripts/dev.sh check    check data/plan.yaml only
 #   ./scripts/dev.sh build    build the site into site/ (left untouched if the build fails)
 #   ./scripts/dev.sh bench    benchmark build and page cost at 1x, 10x, 50x (--quick: 1x only)
-#   ./scripts/dev.sh lint     style and type checks: ruff and mypy (settings in pyproject.toml)
+#   ./scripts/dev.sh lint     zizmor (workflow security), ruff and mypy (settings in pyproject.toml)
 #
 # Needs Python 3.10+. For tests it also installs Debian's chromium and a Chinese font when they are
 # missing (apt-get, as root or through sudo); Playwright drives that Chromium, it never downloads one.
@@ -74,6 +74,9 @@ case "$cmd" in
     ;;
   lint)
     setup_python
+    # The workflow's security audit (pinned actions, no persisted credentials, least permissions);
+    # offline: it does not look the pinned commits up.
+    "$VENV/bin/zizmor" --offline --no-progress .github
     "$VENV/bin/ruff" check "$@"
     exec "$VENV/bin/mypy"
     ;;

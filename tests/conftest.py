@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
+import re
 import subprocess
 import sys
 import threading
@@ -19,10 +21,17 @@ ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "data" / "plan.yaml"
 # The published text the plan is checked against: the one file in data/source/, whatever its name.
 SOURCE = next(iter(sorted((ROOT / "data" / "source").glob("*.txt"))))
-# One invalid example plan per kind of mistake, with its exact message: the tests check them and the
-# editors' guide shows them (plansite/guide.py reads the same folder).
-INVALID_EXAMPLES = ROOT / "scripts" / "plansite" / "examples" / "invalid"
-INVALID_SHOWN = INVALID_EXAMPLES.relative_to(ROOT).as_posix()  # how messages name the folder
+# A made-up plan with neutral names, one per kind of mistake, each with the check's exact report beside it (NAME.expected). Every test
+# finds them through this constant (the editors' guide quotes them too).
+INVALID_DIR = ROOT / "scripts" / "plansite" / "examples" / "invalid"
+INVALID = sorted(INVALID_DIR.glob("*.yaml"))
+
+
+def expected_report(path: Path, shown_as: str) -> str:
+    """The check's report for an invalid fixture, naming the file as `shown_as`. The .expected files
+    name it by its path in the repository; only the file name is compared, so the folder can move."""
+    text = path.with_suffix(".expected").read_text(encoding="utf-8")
+    return re.sub(rf"^(?:[^\s:]*/)?{re.escape(path.name)}:", lambda _: f"{shown_as}:", text, flags=re.M)
 
 
 @pytest.fixture(scope="session")
@@ -40,6 +49,14 @@ def source_lines() -> list[str]:
     return SOURCE.read_text(encoding="utf-8").split("\n")
 
 
+@pytest.fixture(scope="session")
+def pages(plan) -> dict:
+    """Every generated page and download of the real plan, as output.generate() returns them (read only)."""
+    from plansite.output import generate
+
+    return generate(plan)
+
+
 # ── the built site, a local server, and the system Chromium ─────────────────────────────────
 
 CHROMIUM = "/usr/bin/chromium"
@@ -48,9 +65,11 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 def build_site(out: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
-    """A real `mkdocs build --strict`, as the README and CI run it."""
+    """A real `mkdocs build --strict`, as the README and CI run it; without SITE_URL, so the site is the one
+    that works from any folder (tests/test_publishing.py builds with it)."""
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
+                          cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

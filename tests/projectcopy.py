@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from plansite.hooks import BUILD_INPUTS
+from plansite.output import BUILD_INPUTS
 
 ROOT = Path(__file__).resolve().parent.parent
 

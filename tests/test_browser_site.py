@@ -43,7 +43,8 @@ def test_tables_of_the_notes_and_the_editors_guide_fit_a_360px_phone(phone, site
     for path in ("editors/", "about/"):
         phone.goto(site_url + path)
         widths = phone.evaluate("[...document.querySelectorAll('.pl-table-wrap')].map(w => w.scrollWidth - w.clientWidth)")
-        assert widths and all(extra <= 0 for extra in widths), (path, widths)
+        # 1 px for rounding: a table a fraction of a pixel too wide scrolls by nothing a reader sees
+        assert widths and all(extra <= 1 for extra in widths), (path, widths)
     # and no name is cut inside: a path takes at most one line per dot- or underscore-separated part
     phone.goto(site_url + "editors/")
     cut = phone.evaluate("""[...document.querySelectorAll('.pl-table-wrap td:first-child code')]

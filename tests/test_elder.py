@@ -134,32 +134,52 @@ def test_no_sideways_scrolling_on_a_360px_phone(browser, site_url, on):
     assert wide == {}, f"pages wider than a 360 px phone: {wide}"
 
 
-# How many characters of a header topic are inside its box (the rest are clipped by the ellipsis).
-VISIBLE_CHARS = """(index) => {
+# What a reader sees of a header topic (0: the site name, 1: the page title), from element boxes and
+# CSS values only. A character's own box is not used: its height is the font's (Noto Sans CJK's is taller
+# than the 1.2 line height), so it would say "clipped" for text a reader sees whole.
+HEADER_TOPIC = """(index) => {
     const span = document.querySelectorAll('.md-header__topic > .md-ellipsis')[index];
-    const box = span.getBoundingClientRect(), text = span.firstChild, range = document.createRange();
-    let shown = '';
-    for (let i = 0; i < text.length; i++) {
-        range.setStart(text, i); range.setEnd(text, i + 1);
-        const r = range.getBoundingClientRect();
-        if (r.width && r.right <= box.right + 0.5 && r.bottom <= box.bottom + 0.5) shown += text.data[i];
-    }
-    return shown.trim();
+    const r = span.getBoundingClientRect(), cs = getComputedStyle(span);
+    const size = parseFloat(cs.fontSize), line = parseFloat(cs.lineHeight);
+    const others = [...document.querySelectorAll('.md-header__button, .md-header__option, .md-search')]
+        .map(b => b.getBoundingClientRect()).filter(b => b.width && b.height)
+        .filter(b => b.left < r.right - 1 && b.right > r.left + 1 && b.top < r.bottom - 1 && b.bottom > r.top + 1);
+    return {
+        text: span.textContent.trim(), size, line,
+        shown: span.checkVisibility({opacityProperty: true, visibilityProperty: true}),
+        inViewport: r.left >= 0 && r.right <= innerWidth && r.top >= 0,
+        // text cut off by the ellipsis or the two-line clamp overflows the box by a character or a line
+        wholeWidth: span.scrollWidth <= span.clientWidth + size / 2,
+        wholeHeight: span.scrollHeight <= span.clientHeight + line / 2,
+        // characters the box holds: CJK characters are one em wide in every CJK font
+        capacity: Math.round(span.clientHeight / line) * Math.floor((span.clientWidth + 0.5) / size),
+        covered: others.length,
+    };
 }"""
 
 
 @pytest.mark.parametrize("width", [360, 375])
 def test_header_title_stays_readable_on_a_phone(browser, site_url, width):
-    """The large switch once left the header title one character and an ellipsis ("武..")."""
+    """The large switch once left the header's site name one character and an ellipsis ("武..")."""
     context, log, page = elder_page(browser, site_url, width=width)
     page.goto(site_url + "departments/kexie/")
-    site_name, page_title = page.evaluate(VISIBLE_CHARS, 0), page.evaluate(VISIBLE_CHARS, 1)
     switch = page.locator("[data-pl-elder-toggle]")
-    name = page.get_by_role("button", name="长辈模式")
-    assert name.count() == 1 and switch.get_attribute("aria-pressed") == "true"
-    size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-header__title')).fontSize)")
+    assert page.get_by_role("button", name="长辈模式").count() == 1 and switch.get_attribute("aria-pressed") == "true"
+    site_name = page.evaluate(HEADER_TOPIC, 0)
+    # scrolled past the page's heading, Material's header shows the page title instead
+    page.evaluate("scrollTo(0, document.body.scrollHeight)")
+    page.wait_for_function("""() => { const t = document.querySelectorAll('.md-header__topic')[1];
+        return document.querySelector('.md-header__title--active') && getComputedStyle(t).opacity === '1'; }""")
+    page_title = page.evaluate(HEADER_TOPIC, 1)
     context.close()
     assert log.foreign() == []
-    assert page_title == "区科协"
-    assert len(site_name) >= 8 and "武隆区全民科学素质行动实施方案".startswith(site_name), site_name
-    assert size >= 18
+
+    assert site_name["shown"] and site_name["inViewport"] and site_name["covered"] == 0, site_name
+    assert site_name["text"] == "武隆区全民科学素质行动实施方案"
+    assert site_name["size"] >= 18
+    # its start shows whole-character wide, on up to two lines: at least 8 characters and the ellipsis
+    assert site_name["wholeWidth"] and site_name["capacity"] >= 9, site_name
+
+    assert page_title["shown"] and page_title["inViewport"] and page_title["covered"] == 0, page_title
+    assert page_title["text"] == "区科协" and page_title["size"] >= 18
+    assert page_title["wholeWidth"] and page_title["wholeHeight"], page_title

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from plansite import routes
-from plansite.hooks import generate, navigation
+from plansite.output import generate, navigation
 from plansite.load import load_plan
 
 EDITORIAL = "这是本站为方便查找而做的编辑整理，不是文件原有的分类"

@@ -29,7 +29,7 @@ from projectcopy import build, copy_project
 BASE = hostile.base_data()
 FIELDS = {hostile.dotted(p): p for p in reversed(hostile.text_fields(BASE))}  # one place per kind of field
 MARK = "标记文字"
-RENDERER = Renderer()  # hooks.generate() with its compiled templates kept between examples
+RENDERER = Renderer()  # as output.generate() renders, with its compiled templates kept between examples
 
 
 def generate(plan) -> dict[str, str]:

@@ -276,9 +276,12 @@ def test_department_downloads_open_and_match_the_data(site_dir, plan, index):
 def test_department_page_links_its_downloads(site_dir):
     page = article(site_dir / "departments" / "kexie" / "index.html")
     links = page.find("p", "pl-downloads").find_all("a")
-    assert [a.attrs["href"] for a in links] == ["../../downloads/departments/kexie.csv",
-                                                 "../../downloads/departments/kexie.xlsx"]
-    assert links[0].attrs["download"] == "区科协-职责清单.csv"
+    # The workbook first (any spreadsheet program opens it); the CSV says how LibreOffice reads it.
+    assert [a.attrs["href"] for a in links] == ["../../downloads/departments/kexie.xlsx",
+                                                 "../../downloads/departments/kexie.csv"]
+    assert links[1].attrs["download"] == "区科协-职责清单.csv"
+    csv_note = page.find("p", "pl-downloads").find_all("span", "pl-download-note")[1].text()
+    assert "LibreOffice" in csv_note and "UTF-8" in csv_note
 
 
 def test_matrix_downloads_open_and_match_the_data(site_dir, index):
@@ -310,7 +313,7 @@ def test_matrix_downloads_open_and_match_the_data(site_dir, index):
 
 def test_matrix_page_links_all_three_downloads(site_dir):
     links = article(site_dir / "matrix" / "index.html").find("p", "pl-downloads").find_all("a")
-    assert [a.attrs["href"] for a in links] == ["../downloads/matrix.csv", "../downloads/matrix.xlsx",
+    assert [a.attrs["href"] for a in links] == ["../downloads/matrix.xlsx", "../downloads/matrix.csv",
                                                  "../downloads/matrix.json"]
 
 

@@ -8,7 +8,7 @@ import pytest
 
 import plan_facts as facts
 from plansite import routes
-from plansite.hooks import generate, navigation
+from plansite.output import generate, navigation
 
 
 @pytest.fixture(scope="module")

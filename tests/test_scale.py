@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from conftest import PLAN
 from plansite import findnames, routes
-from plansite.hooks import generate
+from plansite.output import generate
 from plansite.index import Mention, PlanIndex
 from plansite.load import load_plan, parse_plan
 

@@ -14,13 +14,12 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import INVALID_EXAMPLES
+from conftest import INVALID
 from plansite import schema, yamlnodes
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "docs" / "schema" / "plan.schema.json"
 FIXTURES = ROOT / "tests" / "fixtures"
-INVALID = sorted(INVALID_EXAMPLES.glob("*.yaml"))
 
 
 class JsonLikeLoader(yaml.SafeLoader):

@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from plansite import charts, indicators, routes, timeline
-from plansite.hooks import generate, navigation
+from plansite.output import generate, navigation
 from plansite.pages import Builder
 
 SVG = "{http://www.w3.org/2000/svg}"

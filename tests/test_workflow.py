@@ -51,4 +51,31 @@ def test_main_publishes_the_built_site_to_pages():
     assert deploy["permissions"]["pages"] == "write" and deploy["permissions"]["id-token"] == "write"
     assert deploy["environment"]["name"] == "github-pages"
     assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in deploy["steps"])
-    assert workflow()["permissions"] == {"contents": "read"}  # write scopes only where deploying
+    assert workflow()["permissions"] == {}  # each job names its own; write scopes only where deploying
+    assert jobs["check"]["permissions"] == {"contents": "read"}
+
+
+def test_the_build_gets_the_public_address_and_the_tests_do_not():
+    check = workflow()["jobs"]["check"]
+    build = next(s for s in check["steps"] if s.get("name", "").startswith("Build the site"))
+    assert build["env"]["SITE_URL"] == "${{ env.SITE_URL_BUILD }}"
+    tests = next(s for s in check["steps"] if s.get("run") == "./scripts/dev.sh test")
+    assert "SITE_URL" not in tests.get("env", {})
+
+
+def test_actions_are_pinned_by_commit_with_their_version_and_leave_no_credentials():
+    text = WORKFLOW.read_text(encoding="utf-8")
+    uses = re.findall(r"uses: (\S+)(.*)", text)
+    assert len(uses) >= 3
+    for ref, comment in uses:
+        assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", ref), ref
+        assert re.fullmatch(r"\s+# v\d+(\.\d+)*", comment), (ref, comment)
+    checkout = next(s for s in workflow()["jobs"]["check"]["steps"] if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["persist-credentials"] is False
+
+
+def test_dependabot_updates_the_actions_and_the_python_pins():
+    config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    assert {u["package-ecosystem"] for u in config["updates"]} == {"github-actions", "pip"}
+    assert all(u["directory"] == "/" for u in config["updates"])
+

@@ -7,13 +7,15 @@ from collections import Counter
 from typing import Iterable
 
 from . import document, terms
-from .model import DeptRef, Plan
+from .model import AnnexRow, Audience, Department, DeptRef, Indicator, IndicatorValue, Item, Note, Plan, Reference, Task
 from .problems import Problem
 from .schema import Position, suggest
+from .walk import Walk
 
 class Checker:
     def __init__(self, plan: Plan, positions: dict[str, Position], file: str):
         self.plan, self.positions, self.file = plan, positions, file
+        self.walk = Walk(plan)
         self.problems: list[Problem] = []
 
     def add(self, path: str, meaning: str, message: str, **kw: str) -> None:
@@ -38,29 +40,20 @@ class Checker:
 
     def content_ids(self) -> list[tuple[str, str]]:
         """Chapters, sections, tasks, measures and items share one namespace: they are anchors on one page."""
-        out = []
-        for c, chapter in enumerate(self.plan.chapters):
-            out.append((f"chapters[{c}].id", chapter.id))
-            for s, section in enumerate(chapter.sections):
-                out.append((f"chapters[{c}].sections[{s}].id", section.id))
-                out += [(f"chapters[{c}].sections[{s}].items[{i}].id", it.id) for i, it in enumerate(section.items)]
-            for t, task in enumerate(chapter.tasks):
-                out.append((f"chapters[{c}].tasks[{t}].id", task.id))
-                out += [(f"chapters[{c}].tasks[{t}].measures[{m}].id", me.id) for m, me in enumerate(task.measures)]
-        return out
+        return [(f"{path}.id", node.id) for path, node in self.walk.content()]
 
     # ── the checks ───────────────────────────────────────────────────────
     def run(self) -> list[Problem]:
-        plan = self.plan
         self.unique("编号", self.content_ids())
         self.anchors()
-        self.unique("部门编号", [(f"departments[{i}].id", d.id) for i, d in enumerate(plan.departments)])
-        self.unique("部门名称", [(f"departments[{i}].{where}", name)
-                                 for i, d in enumerate(plan.departments)
+        departments = self.walk.of_type(Department)
+        self.unique("部门编号", [(f"{path}.id", d.id) for path, d in departments])
+        self.unique("部门名称", [(f"{path}.{where}", name)
+                                 for path, d in departments
                                  for where, name in [("name", d.name), *((f"variants[{v}]", x) for v, x in enumerate(d.variants))]])
-        self.unique("指标编号", [(f"indicators[{i}].id", x.id) for i, x in enumerate(plan.indicators)])
-        self.unique("人群编号", [(f"audiences[{i}].id", x.id) for i, x in enumerate(plan.audiences)])
-        self.unique("编号", [(f"document.based_on[{i}].id", x.id) for i, x in enumerate(plan.document.based_on)])
+        self.unique("指标编号", [(f"{path}.id", x.id) for path, x in self.walk.of_type(Indicator)])
+        self.unique("人群编号", [(f"{path}.id", x.id) for path, x in self.walk.of_type(Audience)])
+        self.unique("编号", [(f"{path}.id", x.id) for path, x in self.walk.of_type(Reference)])
         self.kinds()
         self.tasks()
         self.periods()
@@ -82,37 +75,33 @@ class Checker:
     def kinds(self) -> None:
         """区委部门 in a 县's plan is a copy-paste from another plan: the kinds follow jurisdiction.level."""
         allowed = terms.department_kinds(self.plan)
-        for i, dept in enumerate(self.plan.departments):
+        for path, dept in self.walk.of_type(Department):
             if dept.kind not in allowed:
-                self.add(f"departments[{i}].kind", "部门类别", f"“{dept.kind}”与本方案的行政区划（{terms.level(self.plan)}）不符",
+                self.add(f"{path}.kind", "部门类别", f"“{dept.kind}”与本方案的行政区划（{terms.level(self.plan)}）不符",
                          expected="以下之一：" + "、".join(allowed), found=dept.kind,
                          hint=suggest(dept.kind, allowed) or "行政区划在 jurisdiction.level 中设定")
 
     def tasks(self) -> None:
-        for c, chapter in enumerate(self.plan.chapters):
-            for t, task in enumerate(chapter.tasks):
-                path = f"chapters[{c}].tasks[{t}]"
-                if task.kind == "action" and task.target_group is None:
-                    self.add(f"{path}.target_group", "面向人群", "提升行动必须写明面向人群",
-                             expected="例如 青少年", found="没有这个字段")
-                if task.kind == "project" and task.target_group is not None:
-                    self.add(f"{path}.target_group", "面向人群", "重点工程不写面向人群",
-                             expected="删掉 target_group", found=task.target_group)
+        for path, task in self.walk.of_type(Task):
+            if task.kind == "action" and task.target_group is None:
+                self.add(f"{path}.target_group", "面向人群", "提升行动必须写明面向人群",
+                         expected="例如 青少年", found="没有这个字段")
+            if task.kind == "project" and task.target_group is not None:
+                self.add(f"{path}.target_group", "面向人群", "重点工程不写面向人群",
+                         expected="删掉 target_group", found=task.target_group)
 
     def periods(self) -> None:
-        for c, chapter in enumerate(self.plan.chapters):
-            for s, section in enumerate(chapter.sections):
-                for i, item in enumerate(section.items):
-                    if item.period is None:
-                        continue
-                    p = item.period
-                    printed = f"{p.start}年" if p.start == p.end else f"{p.start}—{p.end}年"
-                    path = f"chapters[{c}].sections[{s}].items[{i}].period"
-                    if p.end < p.start:
-                        self.add(path, "进度安排的时段", "终止年份早于起始年份", expected=f"end ≥ {p.start}", found=str(p.end))
-                    elif not item.paragraphs[0].startswith(printed):
-                        self.add(path, "进度安排的时段", "时段与正文开头写的年份不一致",
-                                 expected=f"正文以“{printed}”开头", found=item.paragraphs[0][:12] + "……")
+        for item_path, item in self.walk.of_type(Item):
+            if item.period is None:
+                continue
+            p = item.period
+            printed = f"{p.start}年" if p.start == p.end else f"{p.start}—{p.end}年"
+            path = f"{item_path}.period"
+            if p.end < p.start:
+                self.add(path, "进度安排的时段", "终止年份早于起始年份", expected=f"end ≥ {p.start}", found=str(p.end))
+            elif not item.paragraphs[0].startswith(printed):
+                self.add(path, "进度安排的时段", "时段与正文开头写的年份不一致",
+                         expected=f"正文以“{printed}”开头", found=item.paragraphs[0][:12] + "……")
 
     def annex(self) -> None:
         plan = self.plan
@@ -122,8 +111,7 @@ class Checker:
         by_name = {n: d for d in plan.departments for n in (d.name, *d.variants)}
         labels = {d.id: d.name for d in plan.departments}
         rows = Counter(row.task for row in plan.annex)
-        for r, row in enumerate(plan.annex):
-            path = f"annex[{r}]"
+        for path, row in self.walk.of_type(AnnexRow):
             task = tasks.get(row.task)
             if task is None:
                 self.add(f"{path}.task", "任务编号", f"找不到任务“{row.task}”",
@@ -176,44 +164,41 @@ class Checker:
 
     def indicators(self) -> None:
         text = [b.printed for b in document.body_blocks(self.plan)]
-        for i, indicator in enumerate(self.plan.indicators):
-            for v, value in enumerate(indicator.values):
-                path = f"indicators[{i}].values[{v}]"
-                count = sum(p.count(value.quote) for p in text)
-                if count != 1:
-                    self.add(f"{path}.quote", "原文语句", "原文语句必须逐字出现在正文中，且只出现一次",
-                             expected="从正文中原样复制的一句话", found=f"“{value.quote}”在正文中出现 {count} 次")
-                if value.value is not None and format_number(value.value) not in value.quote:
-                    self.add(f"{path}.value", "数值", "数值没有出现在原文语句中",
-                             expected="原文语句中写的数字", found=format_number(value.value))
-                if value.value is None and value.relative_to is None:
-                    self.add(path, "指标数值", "既没有数值也没有比较对象",
-                             expected="写 value，或写 comparison 和 relative_to", found="两者都没有")
-                if value.year is not None and f"{value.year}年" not in value.quote:
-                    self.add(f"{path}.year", "年份", "年份没有出现在原文语句中",
-                             expected=f"原文语句中含“{value.year}年”", found=value.quote)
+        for path, value in self.walk.of_type(IndicatorValue):
+            count = sum(p.count(value.quote) for p in text)
+            if count != 1:
+                self.add(f"{path}.quote", "原文语句", "原文语句必须逐字出现在正文中，且只出现一次",
+                         expected="从正文中原样复制的一句话", found=f"“{value.quote}”在正文中出现 {count} 次")
+            if value.value is not None and format_number(value.value) not in value.quote:
+                self.add(f"{path}.value", "数值", "数值没有出现在原文语句中",
+                         expected="原文语句中写的数字", found=format_number(value.value))
+            if value.value is None and value.relative_to is None:
+                self.add(path, "指标数值", "既没有数值也没有比较对象",
+                         expected="写 value，或写 comparison 和 relative_to", found="两者都没有")
+            if value.year is not None and f"{value.year}年" not in value.quote:
+                self.add(f"{path}.year", "年份", "年份没有出现在原文语句中",
+                         expected=f"原文语句中含“{value.year}年”", found=value.quote)
 
     def audiences(self) -> None:
         tasks = {t.id: t.label for c in self.plan.chapters for t in c.tasks}
         measures = {m.id: m.label for c in self.plan.chapters for t in c.tasks for m in t.measures}
-        for a, audience in enumerate(self.plan.audiences):
+        for path, audience in self.walk.of_type(Audience):
             if audience.id == "index":  # groups/index.md is the list of all groups
-                self.add(f"audiences[{a}].id", "人群编号", "“index”留作“按人群查看”总页的网址，不能用作人群编号",
+                self.add(f"{path}.id", "人群编号", "“index”留作“按人群查看”总页的网址，不能用作人群编号",
                          expected="其他英文编号，例如 students", found=audience.id)
             for i, task_id in enumerate(audience.tasks):
                 if task_id not in tasks:
-                    self.add(f"audiences[{a}].tasks[{i}]", "整项相关的任务", f"找不到任务“{task_id}”",
+                    self.add(f"{path}.tasks[{i}]", "整项相关的任务", f"找不到任务“{task_id}”",
                              expected="提升行动或重点工程的 id", found=task_id, hint=suggest(task_id, tasks, tasks))
             for i, measure_id in enumerate(audience.measures):
                 if measure_id not in measures:
-                    self.add(f"audiences[{a}].measures[{i}]", "相关措施", f"找不到措施“{measure_id}”",
+                    self.add(f"{path}.measures[{i}]", "相关措施", f"找不到措施“{measure_id}”",
                              expected="某项措施的 id", found=measure_id, hint=suggest(measure_id, measures, measures))
 
     def notes(self) -> None:
         known = {i for _, i in self.content_ids()} | {"preamble", "annex", "departments"} \
             | {f"document.{f}" for f in ("notice_title", "plan_title", "notice", "addressees")}
-        for n, note in enumerate(self.plan.notes):
-            path = f"notes[{n}]"
+        for path, note in self.walk.of_type(Note):
             if note.where not in known:
                 self.add(f"{path}.where", "位置", f"找不到位置“{note.where}”",
                          expected="正文中某一部分、小节、任务、措施或条目的编号", found=note.where,

@@ -47,6 +47,7 @@ class Page:
     src: str  # path under docs/, e.g. "actions/youth.md"
     template: str
     context: object
+    description: str = ""  # the page's own summary (describe.py): <meta name="description">, link cards
 
 
 # ── shared pieces ────────────────────────────────────────────────────────────
@@ -317,12 +318,22 @@ class NoteView:
 
 
 @dataclass(frozen=True, kw_only=True)
+class OfflineView:
+    """The offline copy of the site (offline.py), offered on the about page."""
+    href: str
+    filename: str
+    size: str  # 1.6 MB
+    folder: str  # the folder inside the zip that holds index.html
+
+
+@dataclass(frozen=True, kw_only=True)
 class AboutContext:
     meta: Meta
     variants: tuple[VariantView, ...]
     title_differences: tuple[tuple[Link, str], ...]  # (task, title as the annex prints it)
     notes: tuple[NoteView, ...]
     editors_href: str = ""  # the editors' guide (guide.py)
+    offline: OfflineView | None = None  # only on the online site, when the copy was built
 
 
 # ── targets and timeline ─────────────────────────────────────────────────────

@@ -63,12 +63,11 @@ class Exporter:
     def matrix_rows(self) -> list[list[str | int]]:
         """Departments × tasks, as on the matrix page: 牵头 / 参与 / empty, then the row totals."""
         tasks = self.index.tasks
-        role = {(a.department.id, a.task.id): a.role for a in self.index.assignments}
         d = self.plan.words.department
         rows: list[list[str | int]] = [[d, f"{d}类别", *(self.task_heading(t) for t in tasks),
                                         "牵头任务数", "参与任务数", f"{d}页面"]]
         for dept in self.index.departments_sorted:
-            roles = [role.get((dept.id, t.id)) for t in tasks]
+            roles = [self.index.role_of(dept, t) for t in tasks]
             rows.append([dept.name, dept.kind, *(ROLE_LABELS[r] if r else "" for r in roles),
                          roles.count("lead"), roles.count("responsible"), self.url(routes.department_page(dept))])
         return rows

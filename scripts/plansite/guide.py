@@ -13,11 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import model, routes, terms
+from .model import AnnexRow, Department, Measure, Task
 from .load import Loaded, parse_plan
 from .problems import PlanError
-from .schema import _is_optional, _non_null, type_words
+from .schema import is_list, is_required, record_type, type_words
+from .walk import Walk
 
 SRC = "editors.md"
+DESCRIPTION = "数据编辑指南：如何修改 data/plan.yaml、检查和预览，以及每种错误提示的真实示例。"
 ROOT = Path(__file__).resolve().parents[2]
 # A made-up plan with neutral names and one mistake per file; the tests check every message too.
 FIXTURES = Path(__file__).resolve().parent / "examples" / "invalid"
@@ -90,7 +93,7 @@ class GuideContext:
     snippets: dict[str, Snippet]
     about_href: str
     schema_href: str
-    kinds: tuple[str, ...]  # department kinds allowed in this plan (its jurisdiction's level)
+    department_kinds: tuple[str, ...]  # what `kind` may say in this plan (its jurisdiction's level), in page order
 
 
 def excerpt(lines: list[str], first: int, last: int, marked: Container[int] = ()) -> Excerpt:
@@ -129,14 +132,11 @@ def fields(tp: typing.Any = model.Plan, prefix: str = "") -> list[FieldRow]:
     for f in dataclasses.fields(tp):
         path = f"{prefix}{f.name}"
         hint = hints[f.name]
-        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-        inner = _non_null(hint) if _is_optional(hint) else hint
-        inner = typing.get_args(inner)[0] if typing.get_origin(inner) is tuple else inner
-        record = dataclasses.is_dataclass(inner) and not getattr(inner, "SHORTHAND", None)
+        record = record_type(hint)
         out.append(FieldRow(path=path, meaning=f.metadata["zh"], expected="见下面各项" if record else type_words(hint),
-                            required=required))
+                            required=is_required(f)))
         if record:
-            out += fields(inner, path + ("[]." if typing.get_origin(_non_null(hint) if _is_optional(hint) else hint) is tuple else "."))
+            out += fields(record, path + ("[]." if is_list(hint) else "."))
     return out
 
 
@@ -145,16 +145,19 @@ def snippets(source: Loaded) -> dict[str, Snippet]:
     any), an annex row. A plan without tasks or an annex simply has fewer snippets."""
     plan, data_text, where = source.plan, source.text, source.lines
     lines = data_text.split("\n")
+    walk = Walk(plan)
     picks: dict[str, tuple[str, str]] = {}
-    first_task = next(((ci, ti, t) for ci, ch in enumerate(plan.chapters) for ti, t in enumerate(ch.tasks)), None)
-    if first_task is not None:
-        c, t, task = first_task
-        picks["measure"] = (f"{task.label} 的第一条措施", f"chapters[{c}].tasks[{t}].measures[0]")
-    d = next((i for i, dept in enumerate(plan.departments) if dept.variants), 0)
-    picks["department"] = (f"部门 {plan.departments[d].name}", f"departments[{d}]")
-    if plan.annex:
-        r = next((i for i, row in enumerate(plan.annex) for ref in (*row.lead, *row.responsible) if ref.printed), 0)
-        picks["annex"] = ("附件中的一行分工", f"annex[{r}]")
+    measures, tasks = walk.of_type(Measure), walk.of_type(Task)
+    if measures and tasks:
+        picks["measure"] = (f"{tasks[0][1].label} 的第一条措施", measures[0][0])
+    departments = walk.of_type(Department)
+    dept_path, dept = next(((path, d) for path, d in departments if d.variants), departments[0])
+    picks["department"] = (f"部门 {dept.name}", dept_path)
+    annex = walk.of_type(AnnexRow)
+    if annex:
+        row_path = next((path for path, row in annex if any(ref.printed for ref in (*row.lead, *row.responsible))),
+                        annex[0][0])
+        picks["annex"] = ("附件中的一行分工", row_path)
     out = {}
     for key, (label, path) in picks.items():
         first, last = where[path]
@@ -165,4 +168,4 @@ def snippets(source: Loaded) -> dict[str, Snippet]:
 def context(source: Loaded) -> GuideContext:
     return GuideContext(examples=examples(), fields=tuple(fields()), snippets=snippets(source),
                         about_href=routes.href(SRC, routes.ABOUT), schema_href=routes.href(SRC, "schema/plan.schema.json"),
-                        kinds=terms.department_kinds(source.plan))
+                        department_kinds=terms.department_kinds(source.plan))

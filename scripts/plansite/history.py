@@ -18,7 +18,8 @@ from typing import Iterable, Mapping
 from . import routes
 from .yamlnodes import WHOLE_FILE
 from .document import body_blocks
-from .model import Plan
+from .model import AnnexRow, Department, Plan, Task
+from .walk import CONTENT, Walk
 
 CHINA = datetime.timezone(datetime.timedelta(hours=8))
 UNCOMMITTED = "0" * 40
@@ -64,32 +65,26 @@ def _day(epoch: int | None) -> str | None:
 def page_sources(plan: Plan) -> dict[str, list[str]]:
     """The YAML paths each page is made from. Pages that gather the whole plan (home, full text,
     department list, matrix, notes) are not listed: they take the whole file."""
-    task_path = {t.id: f"chapters[{c}].tasks[{i}]" for c, ch in enumerate(plan.chapters) for i, t in enumerate(ch.tasks)}
-    dept_path = {d.id: f"departments[{i}]" for i, d in enumerate(plan.departments)}
-    owner_path = {"preamble": "preamble"}
-    for c, chapter in enumerate(plan.chapters):
-        owner_path[chapter.id] = f"chapters[{c}]"
-        for s, section in enumerate(chapter.sections):
-            owner_path[section.id] = f"chapters[{c}].sections[{s}]"
-            owner_path.update({it.id: f"chapters[{c}].sections[{s}].items[{i}]" for i, it in enumerate(section.items)})
-        for t, task in enumerate(chapter.tasks):
-            owner_path[task.id] = f"chapters[{c}].tasks[{t}]"
-            owner_path.update({m.id: f"chapters[{c}].tasks[{t}].measures[{i}]" for i, m in enumerate(task.measures)})
+    walk = Walk(plan)
+    task_path = walk.path_by_id(Task)
+    dept_path = walk.path_by_id(Department)
+    owner_path = {"preamble": "preamble", **walk.path_by_id(*CONTENT)}
 
-    def row_paths(r: int) -> list[str]:
-        row = plan.annex[r]
-        return [f"annex[{r}]", task_path[row.task], *(dept_path[ref.id] for ref in (*row.lead, *row.responsible))]
+    def row_paths(row_path: str, row: AnnexRow) -> list[str]:
+        return [row_path, task_path[row.task], *(dept_path[ref.id] for ref in (*row.lead, *row.responsible))]
+
+    task_by_id = {task.id: task for _, task in walk.of_type(Task)}
 
     body = body_blocks(plan)
     out: dict[str, list[str]] = {}
-    for r, row in enumerate(plan.annex):
-        task = next(t for c in plan.chapters for t in c.tasks if t.id == row.task)
-        out[routes.task_page(task)] = ["document", *row_paths(r)]
+    annex = walk.of_type(AnnexRow)
+    for row_path, row in annex:
+        out[routes.task_page(task_by_id[row.task])] = ["document", *row_paths(row_path, row)]
     for dept in plan.departments:
         paths = ["document", dept_path[dept.id]]
-        for r, row in enumerate(plan.annex):
+        for row_path, row in annex:
             if dept.id in {ref.id for ref in (*row.lead, *row.responsible)}:
-                paths += row_paths(r)
+                paths += row_paths(row_path, row)
         names = (dept.name, *dept.variants)  # and the paragraphs that mention it
         paths += sorted({owner_path[b.owner] for b in body if b.owner in owner_path
                          and any(n in b.printed for n in names)})

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 
 @dataclass(frozen=True)
@@ -167,14 +167,18 @@ class Chapter:
         return numeral(self.number)
 
 
+# The party and government kinds carry the jurisdiction's level (区委部门 in a 区, 县委部门 in a 县);
+# checks.py accepts only the plan's own level, and terms.department_kinds gives a plan's own kinds in the
+# order pages and downloads list them.
+DepartmentKind = Literal["区委部门", "区政府部门", "县委部门", "县政府部门", "市委部门", "市政府部门", "群团组织", "其他"]
+DEPARTMENT_KINDS: tuple[DepartmentKind, ...] = get_args(DepartmentKind)
+
+
 @dataclass(frozen=True)
 class Department:
     id: Slug = req("部门编号")
     name: Text = req("部门规范名称")
-    # The party and government kinds carry the jurisdiction's level (区委部门 in a 区, 县委部门 in a 县);
-    # checks.py accepts only the plan's own level.
-    kind: Literal["区委部门", "区政府部门", "县委部门", "县政府部门", "市委部门", "市政府部门", "群团组织", "其他"] = req(
-        "部门类别")
+    kind: DepartmentKind = req("部门类别")
     variants: tuple[Text, ...] = opt("原文中的其他写法", ())
 
 

@@ -6,24 +6,33 @@ import datetime
 from functools import cached_property
 from typing import Iterator
 
-from . import charts, document, indicators, officials, routes, terms, timeline
+from . import charts, describe, document, indicators, officials, routes, terms, timeline
 from .contexts import (
     ROLE_SYMBOLS,
     AboutContext, AnnexRowView, COLLAPSE_OVER, DepartmentContext, DepartmentGroup, DepartmentRow,
     DepartmentsContext, Download, DutyMeasure, DutyView, FullTextContext, GroupContext, GroupEntry,
     GroupsContext, GroupTaskView, HomeContext, IndicatorValueView, IndicatorView,
     Link, MatrixCell, MatrixColumn, MatrixContext, MatrixGroup, MatrixOverviewContext, MatrixPartView,
-    MatrixRow, MeasureView, MentionView, Meta, NOTE_LABELS, NoteView, Page, Segment, StageView,
+    MatrixRow, MeasureView, MentionView, Meta, NOTE_LABELS, NoteView, OfflineView, Page, Segment, StageView,
     TargetsContext, TaskCard, TaskContext, Terms, VariantView,
 )
-from .index import KIND_LABELS, ROLE_LABELS, Assignment, PlanIndex, Role
+from .index import KIND_LABELS, ROLE_LABELS, Assignment, PlanIndex
 from .model import Audience, Department, Indicator, Measure, Plan, Task
+
+
+# The workbook first: every spreadsheet program opens it as it is. A CSV is UTF-8 with a BOM, which
+# Excel and WPS recognise; LibreOffice ignores the BOM and guesses the encoding unless told.
+XLSX_NOTE = "Excel、WPS、LibreOffice 均可直接打开"
+CSV_NOTE = "Excel、WPS 可直接打开；用 LibreOffice 打开时，请在导入对话框的“字符集”中选择“Unicode (UTF-8)”"
 
 
 # ── building ─────────────────────────────────────────────────────────────────
 class Builder:
-    def __init__(self, plan: Plan, today: datetime.date | None = None):
+    def __init__(self, plan: Plan, today: datetime.date | None = None, site_url: str = "",
+                 offline_size: int | None = None):
         self.plan = plan
+        self.site_url = site_url  # set: download links are absolute (mkdocs.yml site_url)
+        self.offline_size = offline_size  # bytes of downloads/offline.zip, when this build made one
         self.index = PlanIndex(plan)
         self.today = today if today is not None else timeline.build_date()  # marks the current stage
 
@@ -43,21 +52,35 @@ class Builder:
         return terms.kind_heading(self.plan, kind)
 
     def pages(self) -> Iterator[Page]:
-        yield Page(src=routes.HOME, template="home.md.j2", context=self.home())
-        yield Page(src=routes.FULL_TEXT, template="fulltext.md.j2", context=self.full_text())
-        for task in self.index.tasks:
-            yield Page(src=routes.task_page(task), template="task.md.j2", context=self.task(task))
-        if self.plan.annex:  # department pages and the matrix are views of the annex
-            yield Page(src=routes.DEPARTMENTS, template="departments.md.j2", context=self.departments())
-            for dept in self.index.departments_sorted:
-                yield Page(src=routes.department_page(dept), template="department.md.j2", context=self.department(dept))
+        plan, index = self.plan, self.index
+
+        def page(src: str, template: str, context: object, description: str) -> Page:
+            return Page(src=src, template=template, context=context, description=description)
+
+        yield page(routes.HOME, "home.md.j2", self.home(), describe.home(plan, index))
+        yield page(routes.FULL_TEXT, "fulltext.md.j2", self.full_text(), describe.full_text(plan))
+        for task in index.tasks:
+            yield page(routes.task_page(task), "task.md.j2", self.task(task), describe.task(task))
+        if plan.annex:  # department pages and the matrix are views of the annex
+            departments = self.departments()
+            kinds = {g.label: len(g.rows) for g in departments.groups}
+            yield page(routes.DEPARTMENTS, "departments.md.j2", departments, describe.departments(plan, kinds))
+            for dept in index.departments_sorted:
+                yield page(routes.department_page(dept), "department.md.j2", self.department(dept),
+                           describe.department(dept, index))
             yield from self.matrix_pages()
-        yield Page(src=routes.ABOUT, template="about.md.j2", context=self.about())
-        yield Page(src=routes.TARGETS, template="targets.md.j2", context=self.targets())
-        if self.plan.audiences:
-            yield Page(src=routes.GROUPS, template="groups.md.j2", context=self.groups())
-        for audience in self.plan.audiences:
-            yield Page(src=routes.group_page(audience), template="group.md.j2", context=self.group(audience))
+        about = self.about()
+        yield page(routes.ABOUT, "about.md.j2", about,
+                   describe.about(plan, len(about.variants), len(about.title_differences)))
+        targets = self.targets()
+        yield page(routes.TARGETS, "targets.md.j2", targets,
+                   describe.targets(plan, [s.title for s in targets.stages], targets.period))
+        if plan.audiences:
+            yield page(routes.GROUPS, "groups.md.j2", self.groups(), describe.groups(plan))
+        for audience in plan.audiences:
+            measures = self.group_measures(audience)
+            yield page(routes.group_page(audience), "group.md.j2", self.group(audience),
+                       describe.group(audience, sum(len(ms) for _, ms, _ in measures), [t for t, _, _ in measures]))
 
     # links
     def task_link(self, src: str, task: Task, anchor: str = "") -> Link:
@@ -148,20 +171,22 @@ class Builder:
 
     # ── officials ────────────────────────────────────────────────────────────
     def downloads_of(self, src: str, files: tuple[tuple[str, str, str, str], ...]) -> tuple[Download, ...]:
-        return tuple(Download(label=label, href=routes.href(src, path), filename=filename, note=note)
+        def href(path: str) -> str:
+            return f"{self.site_url.rstrip('/')}/{path}" if self.site_url else routes.href(src, path)
+        return tuple(Download(label=label, href=href(path), filename=filename, note=note)
                      for label, path, filename, note in files)
 
     def department_downloads(self, src: str, dept: Department) -> tuple[Download, ...]:
         stem = officials.safe_filename(f"{dept.name}-职责清单")
         return self.downloads_of(src, (
-            ("CSV", routes.department_download(dept, "csv"), f"{stem}.csv", "Excel、WPS 可直接打开"),
-            ("XLSX", routes.department_download(dept, "xlsx"), f"{stem}.xlsx", "Excel 工作簿"),
+            ("XLSX", routes.department_download(dept, "xlsx"), f"{stem}.xlsx", XLSX_NOTE),
+            ("CSV", routes.department_download(dept, "csv"), f"{stem}.csv", CSV_NOTE),
         ))
 
     def matrix_downloads(self, src: str) -> tuple[Download, ...]:
         return self.downloads_of(src, (
-            ("CSV", routes.matrix_download("csv"), "分工总表.csv", "Excel、WPS 可直接打开"),
-            ("XLSX", routes.matrix_download("xlsx"), "分工总表.xlsx", "含分工总表和分工明细两张表"),
+            ("XLSX", routes.matrix_download("xlsx"), "分工总表.xlsx", "含分工总表和分工明细两张表；" + XLSX_NOTE),
+            ("CSV", routes.matrix_download("csv"), "分工总表.csv", CSV_NOTE),
             ("JSON", routes.matrix_download("json"), "分工总表.json", "供程序使用"),
         ))
 
@@ -197,11 +222,6 @@ class Builder:
             departments_href=routes.href(src, routes.DEPARTMENTS), matrix_href=routes.href(src, routes.MATRIX))
 
     @cached_property
-    def roles(self) -> dict[tuple[str, str], Role]:
-        """(department id, task id) → role, for the matrix."""
-        return {(a.department.id, a.task.id): a.role for a in self.index.assignments}
-
-    @cached_property
     def labels(self) -> dict[str, str]:
         return officials.short_labels(self.index)
 
@@ -227,15 +247,22 @@ class Builder:
     def matrix_pages(self) -> Iterator[Page]:
         """One full matrix page; or, for a plan too wide for one page, an overview and its parts."""
         parts = officials.matrix_parts(self.index)
+        def about_matrix(c: MatrixContext) -> str:
+            return describe.matrix(c.part, c.department_count, len(c.columns), c.lead_total, c.responsible_total)
+
         if not officials.is_split(self.index):
-            yield Page(src=routes.MATRIX, template="matrix.md.j2", context=self.matrix(parts[0]))
+            whole = self.matrix(parts[0])
+            yield Page(src=routes.MATRIX, template="matrix.md.j2", context=whole, description=about_matrix(whole))
             return
-        yield Page(src=routes.MATRIX, template="matrix-overview.md.j2", context=self.matrix_overview(parts))
+        overview = self.matrix_overview(parts)
+        yield Page(src=routes.MATRIX, template="matrix-overview.md.j2", context=overview,
+                   description=describe.matrix_overview(overview.task_count, overview.department_count,
+                                                        overview.assignment_count, len(parts)))
         for i, part in enumerate(parts):
             before = parts[i - 1] if i > 0 else None
             after = parts[i + 1] if i + 1 < len(parts) else None
-            yield Page(src=part.src, template="matrix.md.j2",
-                       context=self.matrix(part, before=before, after=after, count=len(parts)))
+            context = self.matrix(part, before=before, after=after, count=len(parts))
+            yield Page(src=part.src, template="matrix.md.j2", context=context, description=about_matrix(context))
 
     def part_title(self, part: officials.MatrixPart) -> str:
         first, last = self.labels[part.tasks[0].id], self.labels[part.tasks[-1].id]
@@ -249,7 +276,6 @@ class Builder:
                after: officials.MatrixPart | None = None, count: int | None = None) -> MatrixContext:
         """One matrix page; `count` is the number of parts when the matrix is split, else None."""
         src = part.src
-        role = self.roles
         columns = tuple(MatrixColumn(link=self.task_link(src, t), short=self.labels[t.id],
                                      lead_total=len(self.index.for_task(t, "lead")),
                                      responsible_total=len(self.index.for_task(t, "responsible")))
@@ -259,7 +285,7 @@ class Builder:
         for kind in terms.department_kinds(self.plan):
             rows = []
             for dept in (d for d in part.departments if d.kind == kind):
-                roles = [role.get((dept.id, t.id)) for t in part.tasks]
+                roles = [self.index.role_of(dept, t) for t in part.tasks]
                 cells = tuple(MatrixCell(role=r, label=ROLE_LABELS[r] if r else "", symbol=ROLE_SYMBOLS[r] if r else "", href=h)
                               for r, h in zip(roles, hrefs, strict=True))
                 rows.append(MatrixRow(link=self.dept_link(src, dept), names=" ".join((dept.name, *dept.variants)), cells=cells,
@@ -311,7 +337,15 @@ class Builder:
             notes.append(NoteView(kind_label=NOTE_LABELS[note.kind], where=where, printed=note.printed,
                                   normalised=note.normalised, explanation=note.explanation))
         return AboutContext(meta=self.meta(src), variants=tuple(variants), title_differences=differences, notes=tuple(notes),
-                            editors_href=routes.href(src, "editors.md"))
+                            editors_href=routes.href(src, "editors.md"), offline=self.offline_view(src))
+
+    def offline_view(self, src: str) -> OfflineView | None:
+        if self.offline_size is None:
+            return None
+        name = officials.safe_filename(f"{self.plan.document.plan_title}-离线版")
+        href = self.downloads_of(src, (("ZIP", routes.OFFLINE_ZIP, f"{name}.zip", ""),))[0].href
+        return OfflineView(href=href, filename=f"{name}.zip", size=f"{self.offline_size / 1_000_000:.1f} MB",
+                           folder=routes.OFFLINE_FOLDER)
 
     # targets and timeline
     def indicator(self, src: str, indicator: Indicator) -> IndicatorView:

@@ -27,9 +27,24 @@ def group_page(audience: Audience) -> str:
     return f"groups/{audience.id}.md"
 
 
+# MkDocs' use_directory_urls. The online site uses folder addresses (/departments/kexie/); the offline
+# copy (offline.py) turns them off, because a folder opened from disk shows no index.html by itself.
+_directory_urls = True
+
+
+def use_directory_urls(on: bool) -> None:
+    global _directory_urls
+    if on != _directory_urls:
+        _directory_urls = on
+        href.cache_clear()
+
+
 def url_of(src: str) -> str:
-    """The directory URL MkDocs gives a page (use_directory_urls): 'a/b.md' → 'a/b/', 'a/index.md' → 'a/'."""
+    """The URL MkDocs gives a page: 'a/b.md' → 'a/b/', 'a/index.md' → 'a/' (use_directory_urls), else
+    'a/b.md' → 'a/b.html'."""
     stem = src[: -len(".md")]
+    if not _directory_urls:
+        return stem + ".html"
     if stem == "index":
         return ""
     if stem.endswith("/index"):
@@ -41,9 +56,9 @@ def url_of(src: str) -> str:
 def href(from_src: str, to_src: str, anchor: str = "") -> str:
     """A relative link from one page to another (or to a file such as a download), as MkDocs would write it."""
     target = url_of(to_src) if to_src.endswith(".md") else to_src
-    here = url_of(from_src)
+    here = url_of(from_src) if _directory_urls else posixpath.dirname(url_of(from_src))  # the page's folder
     rel = _relpath(target, here)
-    if to_src.endswith(".md"):
+    if to_src.endswith(".md") and _directory_urls:
         rel = "./" if rel == "." else rel + "/"
     return rel + (f"#{anchor}" if anchor else "")
 
@@ -57,6 +72,12 @@ def matrix_part(chapter_id: str, n: int) -> str:
 
 def department_download(dept: Department, ext: str) -> str:
     return f"downloads/departments/{dept.id}.{ext}"
+
+
+# The offline copy of the whole site (offline.py), and the folder inside the zip that holds index.html;
+# ASCII, so every unzip tool names it the same.
+OFFLINE_ZIP = "downloads/offline.zip"
+OFFLINE_FOLDER = "offline-site"
 
 
 def matrix_download(ext: str) -> str:

@@ -76,7 +76,7 @@ def type_words(tp: Any) -> str:
                 return f"{extra.low} 到 {extra.high} 之间的年份"
         return type_words(base)
     if origin in (Union, types.UnionType):
-        return type_words(_non_null(tp))
+        return type_words(non_null(tp))
     if origin is Literal:
         return "以下之一：" + "、".join(str(a) for a in typing.get_args(tp))
     if origin is tuple:
@@ -88,13 +88,35 @@ def type_words(tp: Any) -> str:
     return {str: "一行文字", int: "整数", float: "数字", datetime.date: "日期，写作 YYYY-MM-DD"}[tp]
 
 
-def _non_null(tp: Any) -> Any:
+# ── what model.py's type hints say about a field; the reader, the JSON Schema and the editors' guide
+# all ask these, so they cannot disagree ───────────────────────────────────────────────────────────
+def is_required(f: dataclasses.Field) -> bool:
+    """A field with no default must be written in plan.yaml."""
+    return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+
+
+def is_optional(tp: Any) -> bool:
+    """`X | None`: the field may be left empty."""
+    return typing.get_origin(tp) in (Union, types.UnionType) and type(None) in typing.get_args(tp)
+
+
+def non_null(tp: Any) -> Any:
+    """X of `X | None`."""
     args = [a for a in typing.get_args(tp) if a is not type(None)]
     return args[0]
 
 
-def _is_optional(tp: Any) -> bool:
-    return typing.get_origin(tp) in (Union, types.UnionType) and type(None) in typing.get_args(tp)
+def is_list(tp: Any) -> bool:
+    """A list in YAML (a tuple in the model), possibly optional."""
+    return typing.get_origin(non_null(tp) if is_optional(tp) else tp) is tuple
+
+
+def record_type(tp: Any) -> Any | None:
+    """The record class a field holds, alone or in a list, whose own fields describe it; None for a
+    value (text, number, id …) and for a record written as one value (DeptRef's bare `kexie`)."""
+    tp = non_null(tp) if is_optional(tp) else tp
+    tp = typing.get_args(tp)[0] if typing.get_origin(tp) is tuple else tp
+    return tp if dataclasses.is_dataclass(tp) and not getattr(tp, "SHORTHAND", None) else None
 
 
 class Reader:
@@ -125,10 +147,10 @@ class Reader:
                     self.problem(node, path, meaning, "年份超出范围", expected=type_words(tp), found=describe(node))
                     return MISSING
             return value
-        if _is_optional(tp):
+        if is_optional(tp):
             if isinstance(node, yaml.ScalarNode) and node.tag == NULL:
                 return None
-            return self.read(node, _non_null(tp), path, meaning)
+            return self.read(node, non_null(tp), path, meaning)
         if isinstance(node, yaml.ScalarNode) and node.tag == NULL:
             self.problem(node, path, meaning, "必填内容是空的", expected=type_words(tp), found=describe(node))
             return MISSING
@@ -241,8 +263,7 @@ class Reader:
                 ok = False
             values[key] = value
         for name, f in fields.items():
-            required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-            if required and name not in values and name not in first_line and name not in misspelt:
+            if is_required(f) and name not in values and name not in first_line and name not in misspelt:
                 sub = f"{path}.{name}" if path else name
                 self.problem(node, sub, f.metadata["zh"], f"缺少必填字段“{name}”",
                              expected=type_words(hints[name]), found="没有这个字段")
@@ -284,13 +305,6 @@ def json_schema() -> dict:
     return out
 
 
-def _is_record(tp: Any) -> bool:
-    """A field holding records (or a list of them): its own fields describe themselves."""
-    tp = _non_null(tp) if _is_optional(tp) else tp
-    tp = typing.get_args(tp)[0] if typing.get_origin(tp) is tuple else tp
-    return dataclasses.is_dataclass(tp) and not getattr(tp, "SHORTHAND", None)
-
-
 def _json_type(tp: Any) -> dict:
     origin = typing.get_origin(tp)
     if origin is typing.Annotated:
@@ -302,8 +316,8 @@ def _json_type(tp: Any) -> dict:
             if isinstance(extra, model.Range):
                 out.update(minimum=extra.low, maximum=extra.high)
         return out
-    if _is_optional(tp):
-        inner = _json_type(_non_null(tp))
+    if is_optional(tp):
+        inner = _json_type(non_null(tp))
         return {"anyOf": [inner, {"type": "null"}]}
     if origin is Literal:
         return {"type": "string", "enum": [str(a) for a in typing.get_args(tp)]}
@@ -314,12 +328,12 @@ def _json_type(tp: Any) -> dict:
         properties, required = {}, []
         for f in dataclasses.fields(tp):
             prop = _json_type(hints[f.name])
-            words = "" if _is_record(hints[f.name]) else f"（{type_words(hints[f.name])}）"
+            words = "" if record_type(hints[f.name]) else f"（{type_words(hints[f.name])}）"
             prop = {"description": f"{f.metadata['zh']}{words}", **prop}
             if f.metadata.get("min_items"):
                 prop["minItems"] = f.metadata["min_items"]
             properties[f.name] = prop
-            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            if is_required(f):
                 required.append(f.name)
         record = {"type": "object", "properties": properties, "required": required, "additionalProperties": False}
         shorthand = getattr(tp, "SHORTHAND", None)

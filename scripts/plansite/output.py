@@ -1,0 +1,72 @@
+"""What a build makes from a valid plan: every page and download (generate) and the navigation.
+
+Pure functions, no MkDocs: hooks.py hands their results to MkDocs; build_pages.py's `generate`
+command, the tests and the benchmark call them directly.
+"""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from . import exports, guide, routes
+from .load import Loaded, load
+from .model import Plan
+from .pages import Builder, Page
+from .render import Renderer
+
+DATA_FILE = Path("data") / "plan.yaml"
+# Everything a build reads, relative to the project root: what a throwaway copy of the project needs
+# (the tests' and the benchmark's). The editors' guide's examples live in scripts/plansite/examples/.
+BUILD_INPUTS = ("mkdocs.yml", "overrides", "docs", "scripts", "data")
+NOT_FROM_DATA = {guide.SRC}  # generated pages that show no plan data: no data date
+
+
+def generate(plan: Plan, site_url: str = "", source: Loaded | None = None,
+             descriptions: dict[str, str] | None = None, offline_zip: bytes | None = None) -> dict[str, str | bytes]:
+    """Every page and download, plus robots.txt. `source` is the file the editors' guide quotes (default:
+    data/plan.yaml); `site_url` makes download links absolute when it is set; `descriptions`, when given,
+    receives each page's description; `offline_zip` is the offline copy, published and linked when given."""
+    renderer = Renderer()
+    pages = [*Builder(plan, site_url=site_url, offline_size=len(offline_zip) if offline_zip else None).pages()]
+    if source is None:
+        source = load(guide.ROOT / DATA_FILE, str(DATA_FILE))
+    pages.append(Page(src=guide.SRC, template="editors.md.j2", context=guide.context(source),
+                      description=guide.DESCRIPTION))
+    out: dict[str, str | bytes] = {page.src: renderer.render(page) for page in pages}
+    if descriptions is not None:
+        descriptions.update({page.src: page.description for page in pages})
+    out.update(exports.downloads(plan, site_url))  # duty lists and the matrix as CSV/XLSX/JSON
+    out[ROBOTS] = robots_txt(site_url)
+    if offline_zip:
+        out[routes.OFFLINE_ZIP] = offline_zip
+    return out
+
+
+ROBOTS = "robots.txt"
+
+
+def robots_txt(site_url: str) -> str:
+    """Every page may be indexed. The sitemap is named only when the public address is known: a Sitemap
+    line must be an absolute URL. (Crawlers read robots.txt only at a host's root: under a sub-path the
+    portal's own robots.txt has to name our sitemap.)"""
+    lines = ["User-agent: *", "Allow: /"]
+    if site_url:
+        lines.append(f"Sitemap: {site_url.rstrip('/')}/sitemap.xml")
+    return "\n".join(lines) + "\n"
+
+
+def navigation(plan: Plan) -> list:
+    # MkDocs treats nav titles as HTML (a page title taken from an <h1> is HTML too) and the theme
+    # prints them unescaped, so data goes in escaped; overrides/main.html escapes <title> again.
+    tasks = [t for c in plan.chapters for t in c.tasks]
+    return [
+        {"首页": routes.HOME},
+        {"原文": routes.FULL_TEXT},
+        {"目标与进度": routes.TARGETS},
+        *([{"按人群查看": [{"全部人群": routes.GROUPS}, *({html.escape(a.label): routes.group_page(a)} for a in plan.audiences)]}]
+          if plan.audiences else []),
+        {"提升行动": [{html.escape(t.label): routes.task_page(t)} for t in tasks if t.kind == "action"]},
+        {"重点工程": [{html.escape(t.label): routes.task_page(t)} for t in tasks if t.kind == "project"]},
+        *([{f"各{plan.words.department}职责": routes.DEPARTMENTS}, {"分工总表": routes.MATRIX}] if plan.annex else []),
+        {"编辑说明": routes.ABOUT},
+    ]
