@@ -114,8 +114,15 @@ def dump(data: dict) -> str:
 
 
 # ── rendering a page's Markdown as the site does ────────────────────────────────────────────
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as plain YAML: MkDocs' own tags (site_url: !ENV [SITE_URL]) read as nothing."""
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
+
+
 def site_markdown() -> markdown.Markdown:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506
     names, configs = [], {}
     for ext in config["markdown_extensions"]:
         if isinstance(ext, dict):

@@ -126,7 +126,8 @@ def test_pages_that_need_an_annex_drop_out_without_one(other_site):
     has_annex = bool(plan.annex)
     assert (site / "departments").exists() == has_annex
     assert (site / "matrix").exists() == has_annex
-    assert (site / "downloads").exists() == has_annex
+    assert (site / "downloads" / "departments").exists() == has_annex
+    assert (site / "downloads" / "matrix.xlsx").exists() == has_annex
     home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
     nav = " ".join(a.get_text(" ", strip=True) for a in home.select("nav a"))
     assert ("分工总表" in nav) == has_annex
