@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Benchmark: what building the site costs, what its pages cost a reader, and how both grow with
-the size of the plan. Not a test: it prints a table, writes JSON, and checks the budgets of issue 7.
+the size of the plan. Not a test: it prints a table, writes JSON, and checks the budgets (BUDGETS below).
 
   .venv/bin/python benchmarks/bench.py            real plan, then synthetic plans at 10× and 50×
   .venv/bin/python benchmarks/bench.py --quick    real plan only, one repetition, one search query
-  options: --scales 1,10,50  --repeat 3  --out FILE  --no-browser  --keep DIR
+  .venv/bin/python benchmarks/bench.py --lighthouse-only    the Lighthouse comparison alone (about 10 min)
+  options: --scales 1,10,50  --repeat 3  --out FILE  --no-browser  --keep DIR  --no-lighthouse
+           --lighthouse (also in --quick)  --lighthouse-runs 3
 
 Each plan is built in a temporary copy of the project (mkdocs.yml, scripts/, docs/, overrides/,
 data/ with the plan as data/plan.yaml), so nothing in the repository changes; synthetic plans come
@@ -21,6 +23,8 @@ Measured per scale:
   keystroke → first search result; matrix filter keystroke → rows updated.
 Material for MkDocs' own minimal page (one index.md; same language, font: false, default plugins)
 is built and measured the same way in the same run, as the yardstick for the home page.
+Lighthouse 12 (benchmarks/lighthouse.py; not in --quick): our home, department, action and matrix
+pages and that bare Material page, mobile, served gzipped, medians of interleaved runs.
 
 Times on a shared machine are noisy: budgets on time use ratios measured in the same run, the
 build's minimum over runs, and the load average is recorded with the results.
@@ -49,11 +53,13 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import browser as chrome
+import lighthouse
 import synth
 from plansite.output import BUILD_INPUTS
 
 QUERIES = ["区科协", "青少年", "科普大篷车", "应急科普"]
-PAGES = {"home": "", "department": "departments/kexie/", "action": "actions/youth/", "matrix": "matrix/"}
+PAGES = {"home": "", "department": "departments/kexie/", "action": "actions/youth/", "matrix": "matrix/",
+         "records": "progress/"}
 MB = 1_000_000
 SCHEMA = 1
 
@@ -63,6 +69,8 @@ BUDGETS = {
     "home_transfer": "Home page transfer (without search) within 15% of Material's own minimal page",
     "search_index_size": "Search index, gzipped, at most twice the gzipped plain text of the plan at 1×",
     "matrix_at_scale": "Matrix usable at 50×: no matrix page over 1 MB of HTML, filter responds within 100 ms",
+    "lighthouse": "Lighthouse (mobile): each page's median performance at least bare Material's; "
+                  "accessibility, best practices and SEO at 100",
 }
 
 
@@ -211,10 +219,14 @@ def plan_stats(project: Path) -> dict:
     from plansite.index import PlanIndex
     from plansite.load import load_plan
 
+    from plansite.progress import load_progress
+    from plansite.timeline import build_date
+
     plan = load_plan(project / "data" / "plan.yaml")
     index = PlanIndex(plan)
+    progress = load_progress(project / "data" / "progress.yaml", plan, build_date())
     return {"tasks": len(index.tasks), "departments": len(plan.departments), "assignments": len(index.assignments),
-            "measures": sum(len(t.measures) for t in index.tasks),
+            "measures": sum(len(t.measures) for t in index.tasks), "records": len(progress.records),
             "plan_yaml_bytes": (project / "data" / "plan.yaml").stat().st_size}
 
 
@@ -244,7 +256,8 @@ def existing(site: Path, page: str, fallback_glob: str) -> str:
 
 def page_paths(site: Path) -> dict[str, str]:
     return {"home": "", "department": existing(site, PAGES["department"], "departments/*/index.html"),
-            "action": existing(site, PAGES["action"], "actions/*/index.html"), "matrix": PAGES["matrix"]}
+            "action": existing(site, PAGES["action"], "actions/*/index.html"), "matrix": PAGES["matrix"],
+            "records": PAGES["records"]}
 
 
 def busiest_matrix_page(site: Path, matrix_pages: list[Path]) -> str:
@@ -399,9 +412,30 @@ def matrix_at_scale(results: dict) -> dict:
                   "; ".join(causes))
 
 
+def lighthouse_budget(results: dict) -> dict:
+    lh = results.get("lighthouse")
+    if not lh or "material" not in lh.get("pages", {}):
+        return budget("lighthouse", "SKIPPED", None, None, (lh or {}).get("status", "not run (--quick)"))
+    pages = lh["pages"]
+    floor = pages["material"]["median"]["performance"]
+    ours = {name: p for name, p in pages.items() if name != "material"}
+    misses = []
+    for name, p in ours.items():
+        m = p["median"]
+        if m["performance"] < floor:
+            misses.append(f"{name} performance {m['performance']:g} < {floor:g}")
+        misses += [f"{name} {c} {m[c]:g}" for c in ("accessibility", "best-practices", "seo") if m[c] < 100]
+    failing = sorted({a for p in ours.values() for a in p["failed_audits"] if not a.startswith("performance:")})
+    detail = f"bare Material {floor:g}; " + "; ".join(
+        f"{name} {p['median']['performance']:g}/{p['median']['accessibility']:g}/{p['median']['best-practices']:g}/"
+        f"{p['median']['seo']:g}" for name, p in ours.items()) + " (performance/accessibility/best practices/SEO)"
+    cause = "; ".join(misses) + (f"; audits not passed: {', '.join(failing)}" if failing else "")
+    return budget("lighthouse", verdict(not misses), {n: p["median"] for n, p in pages.items()}, 100, detail, cause)
+
+
 def check_budgets(results: dict) -> list[dict]:
     out = []
-    for check in (generation_share, build_growth, home_transfer, search_index_size, matrix_at_scale):
+    for check in (generation_share, build_growth, home_transfer, search_index_size, matrix_at_scale, lighthouse_budget):
         try:
             out.append(check(results))
         except (KeyError, TypeError, ZeroDivisionError) as err:  # a figure is missing: say so, keep the rest
@@ -439,6 +473,7 @@ def table(results: dict) -> str:
         rows.append((label, values))
 
     row("tasks / departments / assignments", lambda s: f"{s['plan']['tasks']} / {s['plan']['departments']} / {s['plan']['assignments']}")
+    row("implementation records", lambda s: f"{s['plan']['records']:,}")
     row("load + validate (s, median)", lambda s: f"{s['stages']['load_s']:.3f}")
     row("generate pages (s, median)", lambda s: f"{s['stages']['generate_s']:.3f}")
     row("of which downloads CSV/XLSX/JSON (s, median)", lambda s: f"{s['stages']['downloads_s']:.3f}")
@@ -484,6 +519,10 @@ def table(results: dict) -> str:
     pt = results.get("plain_text")
     if pt:
         lines.append(f"Plain text of the plan (1×): {fmt_kb(pt['raw_bytes'])} raw, {fmt_kb(pt['gzip_bytes'])} gzipped")
+    lh = results.get("lighthouse", {}).get("pages")
+    if lh:
+        lines.append("")
+        lines.append(lighthouse_table(results["lighthouse"]))
     lines.append(f"gzip level {chrome.GZIP_LEVEL}; load average {results['machine']['loadavg_start']} → "
                  f"{results['machine']['loadavg_end']} on {results['machine']['cpus']} CPUs")
     lines.append("")
@@ -493,6 +532,20 @@ def table(results: dict) -> str:
         if b["cause"]:
             lines.append(f"{'':<18} cause: {b['cause']}")
     return "\n".join(lines)
+
+
+def lighthouse_table(lh: dict) -> str:
+    """Markdown, as in the README: medians of the interleaved runs."""
+    rows = ["| page | performance | accessibility | best practices | SEO | FCP | LCP | TBT | weight | requests |",
+            "|---|---|---|---|---|---|---|---|---|---|"]
+    for name, p in lh["pages"].items():
+        m, t = p["median"], p["median_metrics_ms"]
+        label = "bare Material" if name == "material" else f"{name} (`/{p['page']}`)"
+        rows.append(f"| {label} | {m['performance']:g} | {m['accessibility']:g} | {m['best-practices']:g} | {m['seo']:g} "
+                    f"| {t['first-contentful-paint'] / 1000:.1f} s | {t['largest-contentful-paint'] / 1000:.1f} s "
+                    f"| {t['total-blocking-time']:.0f} ms | {p['total_byte_weight'] / 1024:.0f} KiB | {p['requests']:g} |")
+    return "\n".join(rows) + (f"\nLighthouse {lh.get('version')}, mobile, {lh.get('runs')} interleaved runs, "
+                              f"load average {lh.get('loadavg_start')} → {lh.get('loadavg_end')}")
 
 
 def write_json(results: dict, out: Path) -> None:
@@ -513,7 +566,21 @@ def versions() -> dict[str, str | None]:
 
 
 # ── main ────────────────────────────────────────────────────────────────────────────────────
-def run(scales: list[int], repeat: int, queries: list[str], use_browser: bool, work: Path, log) -> dict:
+def lighthouse_comparison(minimal_site: Path, our_site: Path, runs: int, log) -> dict:
+    why_not = lighthouse.available()
+    if why_not:
+        return {"status": f"not run: {why_not}"}
+    targets = {"material": (minimal_site, "")}
+    targets.update({name: (our_site, path) for name, path in page_paths(our_site).items()})
+    start = [round(x, 2) for x in os.getloadavg()]
+    pages = lighthouse.compare(targets, runs, log)
+    version = next(iter(pages.values()))["runs"][0]["lighthouse"]
+    return {"status": "measured", "runs": runs, "version": version, "loadavg_start": start,
+            "loadavg_end": [round(x, 2) for x in os.getloadavg()], "pages": pages}
+
+
+def run(scales: list[int], repeat: int, queries: list[str], use_browser: bool, work: Path, log,
+        lighthouse_runs: int = 0, lighthouse_only: bool = False) -> dict:
     why_not = chrome.available() if use_browser else "--no-browser"
     results: dict = {
         "schema": SCHEMA,
@@ -533,6 +600,11 @@ def run(scales: list[int], repeat: int, queries: list[str], use_browser: bool, w
         log("Material minimal page …")
         minimal = make_material_minimal(work)
         minimal_build = builds(minimal, minimal / "site", 1)
+        if lighthouse_only:
+            project = make_project(work, "plan-1x", 1)
+            builds(project, project / "site", 1)
+            results["lighthouse"] = lighthouse_comparison(minimal / "site", project / "site", lighthouse_runs, log)
+            return finish(results)
         minimal_browser = browser_measures(session, minimal / "site", {"home": ""}, queries, 1, False, False)
         results["material_minimal"] = {"build": minimal_build, "transfer": minimal_browser["transfer"]["home"]}
         for k in scales:
@@ -550,9 +622,15 @@ def run(scales: list[int], repeat: int, queries: list[str], use_browser: bool, w
                                                 filter_page=entry["site"]["matrix_filter_page"])
             results["scales"][str(k)] = entry
             log(f"{k}× plan: build {entry['build']['min_s']:.2f} s (min), generate {entry['stages']['generate_s']:.2f} s")
+            if k == 1 and lighthouse_runs:
+                results["lighthouse"] = lighthouse_comparison(minimal / "site", project / "site", lighthouse_runs, log)
     finally:
         if session_cm:
             session_cm.__exit__(None, None, None)
+    return finish(results)
+
+
+def finish(results: dict) -> dict:
     results["machine"]["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
     results["budgets"] = check_budgets(results)
     return results
@@ -566,12 +644,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="JSON file (default benchmarks/results/latest.json; quick: quick.json)")
     parser.add_argument("--no-browser", action="store_true", help="skip Chromium; page transfer from the HTML alone")
     parser.add_argument("--keep", type=Path, help="keep the project copies and built sites in this folder")
+    parser.add_argument("--lighthouse", action="store_true", help="run the Lighthouse comparison in --quick too")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse comparison")
+    parser.add_argument("--lighthouse-only", action="store_true",
+                        help="only the Lighthouse comparison (default output: results/lighthouse.json)")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="interleaved Lighthouse runs per page")
     args = parser.parse_args(argv)
 
     scales = [int(x) for x in args.scales.split(",")] if args.scales else ([1] if args.quick else [1, 10, 50])
     repeat = args.repeat or (1 if args.quick else 3)
     queries = QUERIES[:1] if args.quick else QUERIES
-    out = args.out or HERE / "results" / ("quick.json" if args.quick else "latest.json")
+    out = args.out or HERE / "results" / ("lighthouse.json" if args.lighthouse_only else
+                                          "quick.json" if args.quick else "latest.json")
+    wants_lighthouse = not args.no_lighthouse and (args.lighthouse or args.lighthouse_only or not args.quick)
+    lighthouse_runs = args.lighthouse_runs if wants_lighthouse else 0
 
     def log(message: str) -> None:
         print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
@@ -582,7 +668,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         work = Path(tempfile.mkdtemp(prefix="plansite-bench-"))
     try:
-        results = run(scales, repeat, queries, not args.no_browser, work, log)
+        results = run(scales, repeat, queries, not args.no_browser, work, log, lighthouse_runs, args.lighthouse_only)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -3,7 +3,8 @@ Playwright, as the tests use it; never a downloaded browser), with a static fall
 
 - transfer(): every response a page receives until the network is idle, each body gzipped here at
   GZIP_LEVEL, grouped into the page itself (HTML, CSS, JS, other) and search (the index; the worker
-  and lunr files). Material fetches the index and starts the worker on every page load.
+  and lunr files). Material fetches the index and starts the worker on every page load; our site
+  starts the worker but fetches the index only when the reader starts to search (plansite/search/bundle.py).
 - search_latency(): time from the keystroke to the first `.md-search-result__item`.
 - matrix_filter_latency(): time from typing in a page's filter box (the matrix, the departments index) to
   its table rows updating.

@@ -78,10 +78,31 @@ def _drop_empty(value):
     return value
 
 
+def scaled_progress(progress: dict, k: int) -> dict:
+    """The implementation records k times: copy c of a record names copy c of its measures, tasks and
+    departments (so each task copy has as many records as the original). Observations stay as they are:
+    one per indicator, year and scope."""
+    records = []
+    for copy in range(1, k + 1):
+        for r in progress.get("records") or []:
+            records.append({**r, "id": _suffix(r["id"], copy),
+                            "title": r["title"] if copy == 1 else f"{r['title']}（{copy}）",
+                            **{key: [_suffix(x, copy) for x in r[key]] for key in ("measures", "tasks", "departments")
+                               if r.get(key)}})
+    return {"records": records, "observations": progress.get("observations") or []}
+
+
 def write_scaled(k: int, out: Path, source: Path = ROOT / "data" / "plan.yaml") -> Path:
+    """The plan k times at `out`, and beside it (progress.yaml) the records of the source's
+    progress.yaml k times, when there is one."""
     data = scaled(load_plan(source), k)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
+    progress = source.with_name("progress.yaml")
+    if progress.exists():
+        records = scaled_progress(yaml.safe_load(progress.read_text(encoding="utf-8")) or {}, k)
+        out.with_name("progress.yaml").write_text(
+            yaml.safe_dump(records, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
     return out
 
 

@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Command line for editors and for the build.
 
-  python scripts/build_pages.py check [FILE]     check data/plan.yaml; exit 0 if valid, 1 if not
+  python scripts/build_pages.py check [FILE] [--progress PROGRESS]
+                                                 check data/plan.yaml and data/progress.yaml (the
+                                                 implementation records); exit 0 if valid, 1 if not.
+                                                 With FILE, only that plan, unless --progress is given
   python scripts/build_pages.py generate DIR     write the generated Markdown pages into DIR (to inspect them)
   python scripts/build_pages.py build [SITE]     check, then `mkdocs build --strict` into a temporary
                                                  folder, and only on success replace SITE (default: site/)
@@ -26,7 +29,9 @@ from plansite.load import load_plan
 from plansite.problems import PlanError
 
 DEFAULT_DATA = ROOT / "data" / "plan.yaml"
+DEFAULT_PROGRESS = ROOT / "data" / "progress.yaml"
 DEFAULT_SCHEMA = ROOT / "docs" / "schema" / "plan.schema.json"
+PROGRESS_SCHEMA = ROOT / "docs" / "schema" / "progress.schema.json"
 
 
 def display_path(path: Path) -> str:
@@ -36,7 +41,7 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def check(path: Path) -> int:
+def check(path: Path, progress: Path | None = None) -> int:
     try:
         plan = load_plan(path, display_path(path))
     except PlanError as err:
@@ -45,6 +50,20 @@ def check(path: Path) -> int:
     tasks = sum(len(c.tasks) for c in plan.chapters)
     print(f"{display_path(path)}：检查通过。{tasks} 项任务，{len(plan.departments)} 个{plan.words.department}，"
           f"{sum(len(r.lead) + len(r.responsible) for r in plan.annex)} 条分工。")
+    if progress is None:
+        return 0
+    from plansite.progress import load_progress
+    from plansite.timeline import BuildDateError, build_date
+
+    try:
+        done = load_progress(progress, plan, build_date(), display_path(progress))
+    except PlanError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    except BuildDateError as err:
+        print(err, file=sys.stderr)
+        return 1
+    print(f"{display_path(progress)}：检查通过。{len(done.records)} 条实施记录，{len(done.observations)} 个指标观测值。")
     return 0
 
 
@@ -77,7 +96,7 @@ def generate(out: Path) -> int:
 def build(site: Path) -> int:
     """Build into a fresh folder beside SITE and swap it in only when MkDocs succeeded,
     so a failed build never leaves a half-written site."""
-    if check(DEFAULT_DATA) != 0:
+    if check(DEFAULT_DATA, DEFAULT_PROGRESS) != 0:
         print(f"{display_path(site)} 保持不变。", file=sys.stderr)
         return 1
     site = site.resolve()
@@ -99,24 +118,48 @@ def build(site: Path) -> int:
     return 0
 
 
-def schema_text() -> str:
+def schema_text(which: str = "plan") -> str:
     import json
 
+    from plansite.model import Progress
     from plansite.schema import json_schema
 
-    return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if which == "progress":
+        data = json_schema(Progress, "data/progress.yaml", "progress.schema.json",
+                           "实施情况：方案印发后的实施记录和指标观测值（与正文分开）。由 scripts/plansite/model.py 自动生成，"
+                           "请勿手改；重新生成：python scripts/build_pages.py schema")
+    else:
+        data = json_schema()
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def write_schema(out: Path) -> int:
+    """The plan's schema at OUT, the progress file's beside it (progress.schema.json)."""
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(schema_text(), encoding="utf-8")
-    print(f"已写入 {display_path(out)}")
+    beside = out.with_name(PROGRESS_SCHEMA.name)
+    beside.write_text(schema_text("progress"), encoding="utf-8")
+    print(f"已写入 {display_path(out)} 和 {display_path(beside)}")
     return 0
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) >= 1 and argv[0] == "check" and len(argv) <= 2:
-        return check(Path(argv[1]) if len(argv) == 2 else DEFAULT_DATA)
+    if len(argv) >= 1 and argv[0] == "check" and len(argv) <= 4:
+        rest = argv[1:]
+        progress: Path | None = None
+        if "--progress" in rest:
+            at = rest.index("--progress")
+            if at + 1 >= len(rest):
+                print(__doc__, file=sys.stderr)
+                return 2
+            progress = Path(rest[at + 1])
+            rest = rest[:at] + rest[at + 2:]
+        if len(rest) > 1:
+            print(__doc__, file=sys.stderr)
+            return 2
+        if not rest and progress is None:
+            progress = DEFAULT_PROGRESS
+        return check(Path(rest[0]) if rest else DEFAULT_DATA, progress)
     if len(argv) == 2 and argv[0] == "generate":
         return generate(Path(argv[1]))
     if len(argv) in (1, 2) and argv[0] == "build":

@@ -3,13 +3,14 @@
 #
 #   ./scripts/dev.sh serve    preview the site at http://127.0.0.1:8000 (rebuilds when data/plan.yaml changes)
 #   ./scripts/dev.sh test     the whole test suite, real-browser tests included
-#   ./scripts/dev.sh check    check data/plan.yaml only
+#   ./scripts/dev.sh check    check data/plan.yaml and data/progress.yaml only
 #   ./scripts/dev.sh build    build the site into site/ (left untouched if the build fails)
 #   ./scripts/dev.sh bench    benchmark build and page cost at 1x, 10x, 50x (--quick: 1x only)
 #   ./scripts/dev.sh lint     zizmor (workflow security), ruff and mypy (settings in pyproject.toml)
 #
-# Needs Python 3.10+. For tests it also installs Debian's chromium and a Chinese font when they are
-# missing (apt-get, as root or through sudo); Playwright drives that Chromium, it never downloads one.
+# Needs Python 3.10+. For tests it also installs Debian's chromium, a Chinese font, Java and Node when
+# they are missing (apt-get, as root or through sudo); Playwright drives that Chromium, it never downloads
+# one. The HTML checker and Lighthouse come from npm (package-lock.json, `npm ci`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -52,6 +53,26 @@ setup_browser() {
   fi
 }
 
+# The W3C Nu HTML checker (tests) and Lighthouse (benchmark) come from npm, pinned in package-lock.json;
+# the checker runs on Java. Debian's packages are installed when missing; `npm ci` only when the lock
+# file changed since the last install. vnu-jar's postinstall (a Java download) is not run: Debian's is used.
+setup_node_tools() {
+  local missing=()
+  command -v java >/dev/null || missing+=(default-jre-headless)
+  command -v npm >/dev/null || missing+=(nodejs npm)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing ${missing[*]} from Debian ..."
+    apt_install "${missing[@]}"
+  fi
+  local stamp="node_modules/.package-lock.sha"
+  local want
+  want=$(sha256sum package-lock.json | cut -d' ' -f1)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    npm ci --ignore-scripts --no-audit --no-fund >/dev/null
+    echo "$want" > "$stamp"
+  fi
+}
+
 cmd="${1:-}"
 shift || true
 case "$cmd" in
@@ -62,6 +83,7 @@ case "$cmd" in
   test)
     setup_python
     setup_browser
+    setup_node_tools
     exec "$PY" -m pytest "$@"
     ;;
   check)
@@ -83,6 +105,7 @@ case "$cmd" in
   bench)
     setup_python
     setup_browser
+    setup_node_tools
     exec "$PY" benchmarks/bench.py "$@"
     ;;
   *)

@@ -4,6 +4,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from plansite.search.hooks import on_config, on_files, on_page_content, on_post_build
+from plansite.search.hooks import (on_config, on_files, on_page_content, on_post_build, on_post_page,
+                                   on_post_template)
 
-__all__ = ["on_config", "on_files", "on_page_content", "on_post_build"]  # the hooks MkDocs looks for
+__all__ = ["on_config", "on_files", "on_page_content", "on_post_build", "on_post_page",
+           "on_post_template"]  # the hooks MkDocs looks for

@@ -25,6 +25,8 @@ SOURCE = next(iter(sorted((ROOT / "data" / "source").glob("*.txt"))))
 # finds them through this constant (the editors' guide quotes them too).
 INVALID_DIR = ROOT / "scripts" / "plansite" / "examples" / "invalid"
 INVALID = sorted(INVALID_DIR.glob("*.yaml"))
+# The same for data/progress.yaml (checked against the made-up plan in the folder above them).
+PROGRESS_INVALID_DIR = ROOT / "scripts" / "plansite" / "examples" / "progress-invalid"
 
 
 def expected_report(path: Path, shown_as: str) -> str:
@@ -51,10 +53,13 @@ def source_lines() -> list[str]:
 
 @pytest.fixture(scope="session")
 def pages(plan) -> dict:
-    """Every generated page and download of the real plan, as output.generate() returns them (read only)."""
+    """Every generated page and download of the real plan and its records, as output.generate() returns
+    them (read only)."""
     from plansite.output import generate
+    from plansite.progress import load_progress
+    from plansite.timeline import build_date
 
-    return generate(plan)
+    return generate(plan, progress=load_progress(ROOT / "data" / "progress.yaml", plan, build_date()))
 
 
 # ── the built site, a local server, and the system Chromium ─────────────────────────────────
@@ -64,10 +69,11 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync"]
 
 
-def build_site(out: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
+def build_site(out: Path, config: Path = ROOT / "mkdocs.yml", offline_copy: bool = False) -> subprocess.CompletedProcess:
     """A real `mkdocs build --strict`, as the README and CI run it; without SITE_URL, so the site is the one
-    that works from any folder (tests/test_publishing.py builds with it)."""
-    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    that works from any folder (tests/test_publishing.py builds with it). The offline copy (a second
+    build) only where asked for: the session's site has it, the throwaway builds of other tests do not."""
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"} | {"PLANSITE_OFFLINE_COPY": "1" if offline_copy else "0"}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
                           cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8")
 
@@ -75,7 +81,7 @@ def build_site(out: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.Comp
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site")
-    result = build_site(out)
+    result = build_site(out, offline_copy=True)
     assert result.returncode == 0, result.stderr
     return out
 

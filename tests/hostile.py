@@ -114,15 +114,10 @@ def dump(data: dict) -> str:
 
 
 # ── rendering a page's Markdown as the site does ────────────────────────────────────────────
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml as plain YAML: MkDocs' own tags (site_url: !ENV [SITE_URL]) read as nothing."""
-
-
-_ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
-
-
 def site_markdown() -> markdown.Markdown:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506
+    from mkdocs.utils import yaml_load  # MkDocs' loader: mkdocs.yml uses its !ENV tag
+
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     names, configs = [], {}
     for ext in config["markdown_extensions"]:
         if isinstance(ext, dict):
@@ -217,6 +212,47 @@ def hostile_plan() -> tuple[str, dict[str, list[str]]]:
         trial = substitute(data, path, " ".join(named[n] for n in chosen))
         try:
             parse_plan(dump(trial))
+        except PlanError:
+            continue
+        data = trial
+        for n in chosen:
+            placed.setdefault(n, []).append(".".join(map(str, path)))
+    return dump(data), placed
+
+
+# ── implementation records (data/progress.yaml): the same payloads in every text field of a record ──
+PROGRESS_FIXTURE = ROOT / "tests" / "fixtures" / "progress.yaml"  # fake records, valid against every-field.yaml
+# A URL the check accepts (http(s), no spaces, quotes or angle brackets) that still tries to break out of
+# the href attribute and into an entity: it must reach the page as this exact address.
+HOSTILE_URL = "https://example.invalid/?q=&quot;onmouseover=alert(1)&x=%22%3E%3Cscript%3E#&lt;b&gt;"
+
+
+def progress_data() -> dict:
+    return yaml.safe_load(PROGRESS_FIXTURE.read_text(encoding="utf-8"))
+
+
+def progress_text_fields(data: dict) -> list[Path_]:
+    return text_fields(data, model.Progress)
+
+
+def hostile_progress(plan, today) -> tuple[str, dict[str, list[str]]]:
+    """YAML of the fake records with a named payload in each text field (the first record's title gets
+    them all) and HOSTILE_URL as every source's address; where each payload went."""
+    from plansite.problems import PlanError
+    from plansite.progress import parse_progress
+
+    named = payloads()
+    names = [n for n in named if not n.startswith("very-long")]
+    data = progress_data()
+    for record in data["records"]:
+        record["source"]["url"] = HOSTILE_URL
+    placed: dict[str, list[str]] = {}
+    for j, path in enumerate(progress_text_fields(data)):
+        chosen = names if path == ("records", 0, "title") else [list(named)[j % len(named)]]
+        trial = copy.deepcopy(data)
+        put(trial, path, " ".join(named[n] for n in chosen))
+        try:
+            parse_progress(dump(trial), plan, today)
         except PlanError:
             continue
         data = trial

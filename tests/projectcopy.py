@@ -12,7 +12,9 @@ from plansite.output import BUILD_INPUTS
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def copy_project(dest: Path, plan_text: str | None = None) -> Path:
+def copy_project(dest: Path, plan_text: str | None = None, progress_text: str | None = None) -> Path:
+    """With `plan_text`, the copy's data/plan.yaml is that plan and its data/progress.yaml is
+    `progress_text`, or absent: the real records name ids of the real plan."""
     dest.mkdir(parents=True, exist_ok=True)
     for part in BUILD_INPUTS:
         src = ROOT / part
@@ -23,6 +25,11 @@ def copy_project(dest: Path, plan_text: str | None = None) -> Path:
             shutil.copy2(src, dest / part)
     if plan_text is not None:
         (dest / "data" / "plan.yaml").write_text(plan_text, encoding="utf-8")
+        progress = dest / "data" / "progress.yaml"
+        if progress_text is None:
+            progress.unlink(missing_ok=True)
+        else:
+            progress.write_text(progress_text, encoding="utf-8")
     return dest
 
 

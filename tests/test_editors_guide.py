@@ -2,12 +2,13 @@
 from the notes page but kept out of the public's way (not in the nav, not in search)."""
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
 import pytest
 
-from conftest import INVALID
+from conftest import INVALID, PROGRESS_INVALID_DIR
 from plansite import guide, routes
 from plansite.output import navigation
 from plansite.load import load
@@ -75,3 +76,29 @@ def test_the_schema_is_published_with_the_site(site_dir):
     assert published.read_bytes() == (ROOT / "docs" / "schema" / "plan.schema.json").read_bytes()
     assert "../schema/plan.schema.json" in parse(site_dir / "editors" / "index.html").links
     assert routes.href(guide.SRC, "schema/plan.schema.json") == "../schema/plan.schema.json"
+
+
+# ── 实施记录 (data/progress.yaml) ───────────────────────────────────────────────────────────────
+PROGRESS_INVALID = sorted(PROGRESS_INVALID_DIR.glob("*.yaml"))
+
+
+def test_every_kind_of_bad_record_is_explained():
+    assert set(guide.PROGRESS_MISTAKES) == {p.stem for p in PROGRESS_INVALID}
+
+
+@pytest.mark.parametrize("path", PROGRESS_INVALID, ids=[p.stem for p in PROGRESS_INVALID])
+def test_the_guide_shows_each_bad_records_message(guide_md, path: Path):
+    if path.stem == "future-date":  # its message names the build date; the guide's is today's
+        assert "问题：日期在本站生成日期之后" in guide_md
+    else:
+        expected = path.with_suffix(".expected").read_text(encoding="utf-8")
+        shown = expected.replace(f"{PROGRESS_INVALID_DIR.relative_to(ROOT).as_posix()}/{path.name}", "data/progress.yaml").rstrip("\n")
+        assert html.escape(shown, quote=False) in guide_md.replace("&#34;", '"').replace("&#39;", "'")
+    assert f"{{ #progress-error-{path.stem} }}" in guide_md
+
+
+def test_the_guide_explains_how_to_add_a_record(guide_md):
+    assert "{ #progress }" in guide_md and "data/progress.yaml" in guide_md
+    first_record = (ROOT / "data" / "progress.yaml").read_text(encoding="utf-8").split("\n")
+    record_line = next(line for line in first_record if line.strip().startswith("- id:"))
+    assert html.escape(record_line, quote=False) in guide_md

@@ -8,7 +8,7 @@ from conftest import open_context
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["", "text/", "actions/elderly/", "departments/kexie/", "departments/", "matrix/", "targets/",
+PAGES = ["", "text/", "actions/elderly/", "departments/kexie/", "departments/", "matrix/", "targets/", "progress/",
          "groups/", "groups/elderly/", "about/"]
 
 # Every element with its own visible text, outside the charts (an SVG chart is an image: its text
@@ -48,7 +48,7 @@ def test_switch_is_visible_and_remembered_across_pages(phone, site_url):
     box = switch.bounding_box()
     assert box["x"] + box["width"] <= 360 and box["height"] >= 24
     switch.click()  # the first time, the mode's stylesheet is fetched before the switch flips
-    phone.wait_for_function("document.documentElement.classList.contains('pl-elder')", timeout=5000)
+    phone.wait_for_function("() => document.documentElement.classList.contains('pl-elder')", timeout=5000)
     assert switch.get_attribute("aria-pressed") == "true"
     assert phone.locator("link[data-pl-elder-css]").count() == 1
     phone.goto(site_url + "targets/")

@@ -2,8 +2,8 @@
 
 Layer by layer: property-based tests put generated text into every text field of a plan, through the
 real loader, checks, Jinja templates and Python-Markdown with the site's extensions; then a real
-`mkdocs build` of a plan full of named payloads (tests/fixtures/payloads.yaml) is read as HTML here and
-opened in Chromium by test_hostile_browser.py.
+`mkdocs build` of a plan full of named payloads (tests/fixtures/payloads.yaml) is read as HTML, and
+its downloads as CSV and XLSX, and opened in Chromium (the browser test at the end of this file).
 """
 from __future__ import annotations
 
@@ -142,7 +142,10 @@ def test_line_breaks_and_control_characters_are_refused_with_a_message():
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory) -> tuple[Path, dict[str, list[str]]]:
     text, placed = hostile.hostile_plan()
-    project = copy_project(tmp_path_factory.mktemp("hostile-project"), text)
+    from plansite.timeline import build_date
+
+    records, _ = hostile.hostile_progress(parse_plan(text), build_date())  # implementation records too
+    project = copy_project(tmp_path_factory.mktemp("hostile-project"), text, records)
     out = tmp_path_factory.mktemp("hostile-site")
     result = build(project, out)
     assert result.returncode == 0, result.stderr

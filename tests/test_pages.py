@@ -27,7 +27,7 @@ def test_a_page_for_every_task_and_department(plan, index, pages):
 
 def test_urls_come_from_ids_not_titles(pages):
     for src in pages:
-        assert re.fullmatch(r"[a-z0-9/-]+\.(md|csv|xlsx|json|txt|svg)", src), src
+        assert re.fullmatch(r"[a-z0-9/-]+\.(md|csv|xlsx|json|txt|svg|xml)", src), src
 
 
 def test_task_page_has_every_measure_with_its_anchor(index, pages):

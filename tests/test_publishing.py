@@ -51,7 +51,7 @@ def portal(tmp_path_factory):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(PortalHandler, directory=str(root)))
     public = f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
     site = root / SUB_PATH.strip("/")
-    env = {**os.environ, "SITE_URL": public}
+    env = {**os.environ, "SITE_URL": public, "PLANSITE_OFFLINE_COPY": "0"}  # the copy is tested in test_offline.py
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=ROOT, env=env,
                             capture_output=True, text=True, encoding="utf-8")
     assert result.returncode == 0, result.stderr
@@ -170,3 +170,13 @@ def test_404_screenshots_under_the_sub_path(portal, browser):
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         context.close()
 
+
+
+def test_a_long_description_is_cut_at_a_character_with_an_ellipsis():
+    from plansite.describe import LIMIT, shorten
+
+    fits = "字" * LIMIT
+    assert shorten(fits) == fits
+    cut = shorten("一二三，" * 40)
+    assert len(cut) <= LIMIT and cut.endswith("三…")  # no comma left before the ellipsis
+    assert shorten("甲\u200b乙 \n 丙") == "甲乙 丙"  # one line, no zero-width word marks

@@ -22,8 +22,25 @@ def rank(pages: list[str], wanted) -> int | None:
     return next((n for n, p in enumerate(pages, 1) if p in wanted), None)
 
 
+def test_the_index_is_fetched_only_when_the_reader_starts_to_search(page, site_url):
+    """Most readers never search: a page view does not fetch the index; the shortcut or focusing the box does."""
+    def fetched() -> int:
+        return sum(u.endswith("/search/search_index.json") for u in page.request_log.urls)
+
+    for start in (lambda: page.keyboard.press("s"),  # Material's shortcut opens the search box
+                  lambda: page.locator(".md-search__input").focus()):
+        before = fetched()
+        page.goto(site_url + "departments/kexie/", wait_until="networkidle")
+        assert fetched() == before
+        with page.expect_request(lambda r: r.url.endswith("/search/search_index.json"), timeout=10_000):
+            start()
+    # a page opened from a result (?h=…) still fetches it, to highlight the words searched for
+    page.goto(site_url + "departments/kexie/?h=科协")
+    page.wait_for_selector("article mark", timeout=10_000)
+
+
 def test_typing_a_department_name_lists_its_page(page, site_url, plan):
-    """Issue 3: typing a department's name into the search box lists that department's page."""
+    """Officials search for their own department: its name must list its page."""
     box = SearchBox(page, site_url)
     for dept in plan.departments:
         assert f"departments/{dept.id}/" in box.pages(dept.name), dept.name
@@ -41,7 +58,7 @@ def test_department_names_variants_and_short_forms_list_the_department_in_the_to
 
 
 def test_the_exact_name_comes_first(page, site_url):
-    """The names the issue found broken in Material 9.8 (last word of the query dropped)."""
+    """Names Material 9.8's own search got wrong: it dropped the last word of the query."""
     box = SearchBox(page, site_url)
     for name, dept in (("区教委", "jiaowei"), ("区委统战部", "tongzhanbu"), ("团区委", "tuanquwei"),
                        ("区气象局", "qixiangju"), ("气象局", "qixiangju"), ("区科协", "kexie")):

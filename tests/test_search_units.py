@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT
 from plansite import terms
 from plansite.load import load_plan
-from plansite.search import dictionary, exclude, index, worker
+from plansite.search import bundle, dictionary, exclude, index, worker
 
 MATERIAL_TEMPLATES = str(Path(material.__file__).parent / "templates")
 
@@ -97,7 +97,7 @@ def test_the_patch_applies_to_the_installed_material_worker():
     patched = worker.patch_worker(source)
     for p in worker.PATCHES:
         assert p.old not in patched and patched.count(p.new) == 1
-    assert patched.endswith(worker.APPENDIX) and "sourceMappingURL" not in patched
+    assert patched.endswith(worker.APPENDIX.read_text(encoding="utf-8")) and "sourceMappingURL" not in patched
 
 
 @pytest.mark.parametrize("n", range(len(worker.PATCHES)))
@@ -124,6 +124,21 @@ def test_one_worker_is_expected_in_the_theme(tmp_path):
         worker.find_worker([str(tmp_path)])
     path, file = worker.find_worker([MATERIAL_TEMPLATES])
     assert re.fullmatch(r"assets/javascripts/workers/search\.\w+\.min\.js", path) and file.exists()
+
+
+# ── Material's main script: the index waits for the reader to search ──────────────────────────────
+def test_the_bundle_patch_applies_once_and_refuses_a_changed_bundle():
+    source = bundle.find_bundle([MATERIAL_TEMPLATES])[1].read_text(encoding="utf-8")
+    patched = bundle.patch_bundle(source)
+    assert bundle.PATCHES[0].old not in patched and "sourceMappingURL" not in patched
+    with pytest.raises(worker.WorkerPatchError, match="found 0 times"):
+        bundle.patch_bundle(patched)
+
+
+def test_a_patched_file_is_named_by_its_own_content():
+    name = "assets/javascripts/bundle.a5f9d56c.min.js"
+    assert bundle.hashed_path(name, "a") != bundle.hashed_path(name, "b") != name
+    assert re.fullmatch(r"assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js", bundle.hashed_path(name, "a"))
 
 
 # ── exclusion marks ───────────────────────────────────────────────────────────────────────────────

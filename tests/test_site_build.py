@@ -64,32 +64,41 @@ def test_full_text_page_has_every_paragraph_anchor(site_dir, plan):
 
 
 def stylesheets_and_scripts(page):
+    """(our stylesheets, our script files, whether the 长辈模式 script is inlined) of a built page."""
     import re
 
     text = page.read_text(encoding="utf-8")
-    css = re.findall(r'<link rel="stylesheet" href="(?:\.\./)*assets/([a-z0-9]+)\.css"', text)
-    js = re.findall(r'<script src="(?:\.\./)*assets/([a-z0-9]+)\.js"', text)
-    return css, js
+    css = re.findall(r'<link rel="stylesheet" href="[./]*assets/stylesheets/(plansite[a-z-]*)\.[0-9a-f]{8}\.css"', text)
+    js = re.findall(r'<script defer src="(?:\.\./)*assets/([a-z0-9]+)\.js"', text)
+    return css, js, "<script data-pl-elder-css=" in text
 
 
-def test_pages_load_only_the_styles_and_scripts_they_use(site_dir):
-    """Page weight on slow links: the officials' matrix code is not on the home page, 长辈模式's styles
-    come only when that mode is on (overrides/main.html), page-specific files via front matter."""
-    assert stylesheets_and_scripts(site_dir / "index.html") == (["plansite", "a11y", "public"], ["elder"])
-    assert stylesheets_and_scripts(site_dir / "actions" / "youth" / "index.html") == (["plansite", "a11y"], ["elder"])
+def test_each_page_loads_one_stylesheet_of_ours_for_its_kind(site_dir):
+    """A stylesheet blocks the first paint: one of ours per page, made for its kind (the officials' matrix
+    styles are not on the home page); 长辈模式's script is inlined, its styles come only when the mode is on."""
+    assert stylesheets_and_scripts(site_dir / "index.html") == (["plansite-public"], [], True)
+    assert stylesheets_and_scripts(site_dir / "actions" / "youth" / "index.html") == (["plansite"], [], True)
     for page in ("departments/kexie", "departments", "matrix"):
         assert stylesheets_and_scripts(site_dir / page / "index.html") == (
-            ["plansite", "a11y", "officials"], ["elder", "officials"]), page
-    assert stylesheets_and_scripts(site_dir / "targets" / "index.html")[0] == ["plansite", "a11y", "public"]
-    assert stylesheets_and_scripts(site_dir / "editors" / "index.html")[0] == ["plansite", "a11y", "editors"]
+            ["plansite-officials"], ["officials"], True), page
+    assert stylesheets_and_scripts(site_dir / "targets" / "index.html")[0] == ["plansite-public"]
+    assert stylesheets_and_scripts(site_dir / "editors" / "index.html")[0] == ["plansite-editors"]
+    assert stylesheets_and_scripts(site_dir / "404.html")[0] == ["plansite"]
 
 
-def test_our_stylesheets_ship_without_comments(site_dir):
+def test_a_kinds_stylesheet_is_the_common_sheets_then_its_own_without_comments(site_dir):
     from conftest import ROOT
+    from plansite.assets import minify_css
 
-    for source in (ROOT / "docs" / "assets").glob("*.css"):
-        built = (site_dir / "assets" / source.name).read_text(encoding="utf-8")
-        assert "/*" not in built and len(built) < len(source.read_text(encoding="utf-8")), source.name
+    def source(name):
+        return minify_css((ROOT / "docs" / "assets" / f"{name}.css").read_text(encoding="utf-8"))
+
+    [officials] = (site_dir / "assets" / "stylesheets").glob("plansite-officials.*.css")
+    assert officials.read_text(encoding="utf-8") == source("plansite") + source("a11y") + source("officials")
+    assert "/*" not in officials.read_text(encoding="utf-8")
+    elder = (site_dir / "assets" / "elder.css").read_text(encoding="utf-8")
+    assert elder == source("elder") and "/*" not in elder
+    assert not (site_dir / "assets" / "plansite.css").exists() and not (site_dir / "assets" / "elder.js").exists()
 
 
 def test_minify_css_keeps_descendant_spaces():

@@ -79,18 +79,21 @@ def test_targets_page_states_the_stage_of_the_build_date(plan, monkeypatch, year
 
 
 def test_a_real_build_uses_source_date_epoch_and_rejects_a_bad_one(tmp_path):
-    from conftest import ROOT
+    from projectcopy import copy_project
 
+    # A build dated 2023 would reject the records of later years as lying in its future: build the plan alone.
+    root = copy_project(tmp_path / "project")
+    (root / "data" / "progress.yaml").unlink()
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch(2023)}
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")]
-    done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8")
+    done = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, encoding="utf-8")
     assert done.returncode == 0, done.stderr
     html = (tmp_path / "site" / "targets" / "index.html").read_text(encoding="utf-8")
     assert "当前阶段：深入实施。" in html and "2023年6月1日" in html
     marker = tmp_path / "site" / "kept.txt"
     marker.write_text("old site")
     env["SOURCE_DATE_EPOCH"] = "last tuesday"
-    bad = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8")
+    bad = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, encoding="utf-8")
     assert bad.returncode != 0
     assert "SOURCE_DATE_EPOCH 的值“last tuesday”不是有效的时间戳" in bad.stderr
     assert "Traceback" not in bad.stderr

@@ -1,10 +1,19 @@
 /* 长辈模式 (elder-friendly mode): larger text and stronger contrast, following MIIT's
-   互联网网站适老化通用设计规范. overrides/main.html sets the class in <head> before the first paint;
-   this file wires the header switch (a real <button>, so Enter and Space work) and remembers the choice. */
+   互联网网站适老化通用设计规范. This script is inlined into every page's <head> (overrides/main.html), so
+   that the mode is applied before the body is drawn (no flash of small print) without a request of its
+   own. Its stylesheet's address is the data-pl-elder-css attribute of the script element: the script's
+   text is then the same on every page (one hash in the Content Security Policy). */
 (function () {
   "use strict";
   var KEY = "plansite.elder";
   var root = document.documentElement;
+  var css = document.currentScript.getAttribute("data-pl-elder-css");
+
+  // Material's bundle swaps the <html> class no-js for js when it runs; it is deferred now (it no longer
+  // holds up the first paint), so the swap is made here, before the first paint, or the header's search
+  // button and the officials' tools would appear late and push the page about (layout shift).
+  root.classList.remove("no-js");
+  root.classList.add("js");
 
   function isOn() { return root.classList.contains("pl-elder"); }
 
@@ -15,26 +24,37 @@
     }
   }
 
-  // The stylesheet is fetched only once the mode is wanted (overrides/main.html writes it into <head>
-  // when the mode was already on); turning the mode on waits for it, so the page never shows half-styled.
+  function hasStylesheet() { return !!document.querySelector("link[data-pl-elder-css]"); }
+
+  // The stylesheet is fetched only once the mode is wanted. Turning the mode on waits for it, so the
+  // page never shows half-styled.
   function withStylesheet(done) {
-    if (document.querySelector("link[data-pl-elder-css]") || !window.plElderCss) { done(); return; }
+    if (hasStylesheet()) { done(); return; }
     var link = document.createElement("link");
     link.rel = "stylesheet";
-    link.href = window.plElderCss;
+    link.href = css;
     link.setAttribute("data-pl-elder-css", "");
     link.onload = link.onerror = done;
     document.head.appendChild(link);
   }
 
   function set(on) {
-    if (on && !document.querySelector("link[data-pl-elder-css]")) { withStylesheet(function () { set(true); }); return; }
+    if (on && !hasStylesheet()) { withStylesheet(function () { set(true); }); return; }
     root.classList.toggle("pl-elder", on);
     try {
       if (on) { localStorage.setItem(KEY, "1"); } else { localStorage.removeItem(KEY); }
     } catch (e) { /* private mode: the switch still works for this page */ }
     sync();
   }
+
+  // Remembered across pages: while <head> is parsed, a written <link> blocks the first paint as a
+  // stylesheet in the markup would (one appended by script would not).
+  try {
+    if (localStorage.getItem(KEY) === "1") {
+      root.classList.add("pl-elder");
+      document.write('<link rel="stylesheet" href="' + css + '" data-pl-elder-css>');
+    }
+  } catch (e) { /* storage unavailable: the mode starts off */ }
 
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("[data-pl-elder-toggle]");
@@ -48,5 +68,5 @@
     }
   });
 
-  sync();
+  document.addEventListener("DOMContentLoaded", sync);
 })();

@@ -5,12 +5,16 @@ No Jinja, no MkDocs, no logic beyond the shapes themselves.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from . import charts, indicators, timeline
 from .document import Block
 from .index import Role
 from .model import Department, IndicatorValue, Task
+
+if TYPE_CHECKING:  # progress_contexts builds on Link and Meta from here
+    from .progress_contexts import DepartmentProgress, HomeProgress, IndicatorProgress, TaskProgress
 
 
 
@@ -27,6 +31,7 @@ class Terms:
     lead: str  # the annex's lead column: 牵头部门 / 牵头单位
     responsible: str  # its other column: 责任部门 / 配合单位
     has_annex: bool  # without an annex there are no department pages and no matrix
+    level: str  # 区 / 县 / 市: “本区的数值”
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -93,6 +98,7 @@ class HomeContext:
     targets_href: str = ""
     goal_name: str = ""  # the first indicator's name, e.g. 全区公民具备科学素质的比例
     goal_unit: str = ""
+    progress: HomeProgress | None = None  # status and the latest records
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -126,6 +132,7 @@ class TaskContext:
     responsible: tuple[Link, ...]
     text_href: str
     matrix_href: str
+    progress: TaskProgress | None = None  # 实施情况 under the measures
 
 
 # ── officials: department pages, the departments index, the matrix ───────────
@@ -190,6 +197,7 @@ class DepartmentContext:
     downloads: tuple[Download, ...]
     departments_href: str
     matrix_href: str
+    progress: DepartmentProgress | None = None  # records it took part in
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -244,6 +252,8 @@ class MatrixCell:
     label: str  # 牵头 / 参与 / ""
     symbol: str  # ● / ○ / ""
     href: str  # the task page
+    records: int = 0  # records of the task the department took part in
+    records_href: str = ""  # those records on the department page
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -380,6 +390,8 @@ class TargetsContext:
     overlap: bool  # the build year lies in two stages
     timeline_chart: charts.Svg | None
     schedule_href: str
+    progress: dict[str, IndicatorProgress] = field(default_factory=dict)  # indicator id → observations
+    records_href: str = ""
 
 
 # ── browse by group (an editorial grouping of this site, not the document's) ─

@@ -12,14 +12,14 @@ from .index import KIND_LABELS, PlanIndex
 from .model import Audience, Department, Plan, Task
 
 LIMIT = 120  # characters, the ellipsis included
-_SPACE = re.compile(r"[\s\u200b]+")
+_SPACE = re.compile(r"\s+")
 _SENTENCE_END = "。！？"
 _TRAILING = "，、；：,;:（(《〈“‘—… "  # punctuation that must not stand right before the ellipsis
 
 
 def shorten(text: str, limit: int = LIMIT) -> str:
     """One line of at most `limit` characters; a longer text is cut and ends with "…"."""
-    text = _SPACE.sub(" ", text).strip()
+    text = _SPACE.sub(" ", text.replace("\u200b", "")).strip()
     if len(text) <= limit:
         return text
     return text[: limit - 1].rstrip(_TRAILING) + "…"

@@ -1,8 +1,8 @@
 """Downloads for officials: each department's duty list and the whole matrix, as files.
 
 CSV is UTF-8 with a byte-order mark (Excel and WPS otherwise guess GBK and garble Chinese) and
-CRLF line ends. XLSX is written by openpyxl and then re-zipped with fixed timestamps, so the same
-plan gives byte-identical files. JSON is for programs. Column names are Chinese for spreadsheet
+CRLF line ends. XLSX is written by XlsxWriter (xlsx.py) with a fixed date, so the same plan gives
+byte-identical files. JSON is for programs. Column names are Chinese for spreadsheet
 users; JSON keys are the YAML's English field names.
 """
 from __future__ import annotations
@@ -14,9 +14,17 @@ import json
 
 from . import routes, xlsx
 from .index import KIND_LABELS, ROLE_LABELS, Assignment, PlanIndex, Role
-from .model import Department, Plan, Task, Words
+from .model import Department, Plan, Progress, Task, Words
+from .progress import SCOPE_LABELS, format_value
+from .tracking import Tracking
 from .officials import short_labels
 from .xlsx import Sheet
+
+RECORD_COLUMNS = ("编号", "日期", "标题", "摘要（本站编辑概括）", "推进的措施", "推进的任务", "参与部门", "数字",
+                  "来源发布单位", "来源标题", "来源发布日期", "来源网址", "来源文号", "本站页面")
+OBSERVATION_COLUMNS = ("指标", "年份", "数值", "单位", "范围", "说明", "来源发布单位", "来源标题", "来源发布日期",
+                       "来源网址", "来源文号")
+
 
 def duty_columns(words: Words) -> tuple[str, ...]:
     d = words.department  # 部门 or 单位, as the plan says
@@ -30,11 +38,13 @@ def assignment_columns(words: Words) -> tuple[str, ...]:
 
 
 class Exporter:
-    def __init__(self, plan: Plan, site_url: str = ""):
+    def __init__(self, plan: Plan, site_url: str = "", progress: Progress | None = None):
         self.plan = plan
         self.index = PlanIndex(plan)
         self.site_url = site_url
         self.labels = short_labels(self.index)
+        self.progress = progress or Progress()
+        self.tracking = Tracking(plan, self.progress, self.index)
 
     # ── values ──────────────────────────────────────────────────────────────
     def url(self, src: str) -> str:
@@ -80,6 +90,29 @@ class Exporter:
                          a.department.name, a.department.kind, ROLE_LABELS[a.role], a.printed])
         return rows
 
+    def record_rows(self) -> list[list[str]]:
+        """The implementation records, newest first, as on the 实施情况 page."""
+        rows = [list(RECORD_COLUMNS)]
+        for r in self.tracking.records:
+            s = r.source
+            rows.append([r.id, r.date.iso, r.title, r.summary,
+                         "、".join(m.label for _, m in self.tracking.measures_of(r)),
+                         "、".join(t.label for t in self.tracking.tasks_of(r)),
+                         "、".join(d.name for d in self.tracking.departments_of(r)),
+                         "；".join(f"{format_value(f.value)} {f.unit}（{f.counts}）" for f in r.figures),
+                         s.publisher, s.title, s.date.iso, s.url or "", s.number or "",
+                         self.url(routes.RECORDS) + f"#record-{r.id}"])
+        return rows
+
+    def observation_rows(self) -> list[list[str | int]]:
+        names = {i.id: (i.name, i.unit or "") for i in self.plan.indicators}
+        rows: list[list[str | int]] = [list(OBSERVATION_COLUMNS)]
+        for o in self.progress.observations:
+            s = o.source
+            rows.append([names[o.indicator][0], o.year, format_value(o.value), names[o.indicator][1],
+                         SCOPE_LABELS[o.scope], o.note or "", s.publisher, s.title, s.date.iso, s.url or "", s.number or ""])
+        return rows
+
     def about_rows(self, what: str) -> list[list[str]]:
         d = self.plan.document
         return [["项目", "内容"], ["文件", d.plan_title], ["发文字号", d.number or "（原件无）"],
@@ -107,8 +140,13 @@ class Exporter:
             [Sheet("分工总表", matrix, widths=(26, 12, *([14] * task_count), 10, 10, 30),
                    wrap=tuple(range(2, 2 + task_count)), freeze="C2"),
              Sheet("分工明细", self.assignment_rows(), widths=(10, 6, 36, 36, 26, 12, 6, 30), freeze="A2"),
+             Sheet("实施记录", self.record_rows(), widths=(22, 12, 36, 60, 36, 30, 30, 24, 20, 36, 12, 40, 24, 40),
+                   wrap=(2, 3, 4, 5, 6, 7), freeze="C2"),
+             Sheet("指标观测值", self.observation_rows(), widths=(30, 8, 8, 6, 14, 30, 20, 36, 12, 40, 24), freeze="A2"),
              Sheet("说明", self.about_rows(f"各{d}在各项任务中的分工（牵头、参与）"), widths=(12, 70))])
         out[routes.matrix_download("json")] = self.json()
+        out[routes.records_download("csv")] = csv_bytes(self.record_rows())
+        out[routes.observations_download("csv")] = csv_bytes(self.observation_rows())
         return out
 
     def json(self) -> bytes:
@@ -129,6 +167,15 @@ class Exporter:
                             for dept in self.index.departments_sorted],
             "assignments": [{"task": a.task.id, "department": a.department.id, "role": a.role, "printed": a.printed}
                             for a in self.index.assignments],
+            # 实施情况: the records and observations of data/progress.yaml, with their sources
+            "records": [{"id": r.id, "date": r.date.iso, "title": r.title, "summary": r.summary,
+                         "measures": list(r.measures), "tasks": [t.id for t in self.tracking.tasks_of(r)],
+                         "departments": list(r.departments),
+                         "figures": [{"value": f.value, "unit": f.unit, "counts": f.counts} for f in r.figures],
+                         "source": _source_json(r.source), "url": self.url(routes.RECORDS) + f"#record-{r.id}"}
+                        for r in self.tracking.records],
+            "observations": [{"indicator": o.indicator, "year": o.year, "value": o.value, "scope": o.scope,
+                              "note": o.note, "source": _source_json(o.source)} for o in self.progress.observations],
         }
         return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
@@ -157,5 +204,9 @@ def xlsx_bytes(title: str, sheets: list[Sheet], stamp: datetime.datetime) -> byt
     return xlsx.workbook(title, sheets, stamp)
 
 
-def downloads(plan: Plan, site_url: str = "") -> dict[str, bytes]:
-    return Exporter(plan, site_url).files()
+def _source_json(s) -> dict:
+    return {"publisher": s.publisher, "title": s.title, "date": s.date.iso, "url": s.url, "number": s.number}
+
+
+def downloads(plan: Plan, site_url: str = "", progress: Progress | None = None) -> dict[str, bytes]:
+    return Exporter(plan, site_url, progress).files()

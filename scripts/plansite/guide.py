@@ -12,10 +12,11 @@ from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import model, routes, terms
+from . import model, routes, terms, timeline, yamlnodes
 from .model import AnnexRow, Department, Measure, Task
 from .load import Loaded, parse_plan
 from .problems import PlanError
+from .progress import parse_progress
 from .schema import is_list, is_required, record_type, type_words
 from .walk import Walk
 
@@ -25,6 +26,11 @@ ROOT = Path(__file__).resolve().parents[2]
 # A made-up plan with neutral names and one mistake per file; the tests check every message too.
 FIXTURES = Path(__file__).resolve().parent / "examples" / "invalid"
 SHOWN_AS = "data/plan.yaml"  # the fixtures stand for the editor's file
+# 实施记录: bad records, checked against the small plan the plan's fixtures are made from.
+PROGRESS_FIXTURES = Path(__file__).resolve().parent / "examples" / "progress-invalid"
+PROGRESS_PLAN = Path(__file__).resolve().parent / "examples" / "plan.yaml"
+PROGRESS_FILE = ROOT / "data" / "progress.yaml"
+PROGRESS_SHOWN_AS = "data/progress.yaml"
 
 
 
@@ -54,6 +60,22 @@ MISTAKES: dict[str, tuple[str, str]] = {
     "annex-without-task": ("附件中的任务在正文里找不到", "annex 的 task 要写正文中某项任务的编号。"),
     "bad-quote": ("指标的原文语句与正文对不上", "indicators 的 quote 要从正文原样复制，并且在正文中只出现一次；数值和年份也要出现在这句话里。"),
     "many-problems": ("一次列出全部问题", "检查会一次列出所有问题，按行号排序。从上往下逐条改，改完再运行一次检查。"),
+}
+
+
+PROGRESS_MISTAKES: dict[str, tuple[str, str]] = {
+    "source-missing": ("记录没有来源", "每条实施记录都必须有 source：发布单位、标题、发布日期，以及网址或文号。没有公开来源的事不收录。"),
+    "source-without-url-or-number": ("来源没有网址也没有文号", "读者要能找到来源：写 url（网页地址），或 number（文件的文号），至少一项。"),
+    "url-not-http": ("网址不是 http(s) 开头", "url 只能是 http:// 或 https:// 开头的网页地址；javascript: 之类的写法一律拒绝。"),
+    "impossible-date": ("没有这一天", "日期要真实存在：写成 2024、2024-09 或 2024-09-25（月、日都用两位数）。"),
+    "future-date": ("日期在将来", "只收录已经发生、已经公开报道的事：日期不能晚于网站生成的日期。"),
+    "unknown-measure": ("找不到这条措施", "measures 写措施编号（plan.yaml 中措施的 id）。多半是拼错了，提示会给出最接近的编号。"),
+    "unknown-task": ("找不到这项任务", "tasks 写提升行动或重点工程的编号，如 youth。"),
+    "no-measure-or-task": ("没写推进了哪项措施或任务", "每条记录至少写 measures 或 tasks 之一，网站才知道把它放在哪项任务下。"),
+    "unknown-department": ("找不到这个部门编号", "departments 写 plan.yaml 中登记过的部门编号，提示会给出最接近的编号。"),
+    "department-name-for-id": ("写了部门名称而不是编号", "departments 要写部门编号（英文），不能写中文名称。提示会告诉你对应的编号。"),
+    "duplicate-record-id": ("记录编号重复", "每条记录的 id 只能用一次：它是这条记录的链接（/progress/#record-编号）。"),
+    "unknown-indicator": ("找不到这个指标", "observations 的 indicator 写 plan.yaml 中 indicators 的编号。"),
 }
 
 
@@ -94,6 +116,10 @@ class GuideContext:
     about_href: str
     schema_href: str
     department_kinds: tuple[str, ...]  # what `kind` may say in this plan (its jurisdiction's level), in page order
+    progress_examples: tuple[Example, ...] = ()
+    progress_fields: tuple[FieldRow, ...] = ()
+    record_snippet: Snippet | None = None  # the first record of data/progress.yaml
+    progress_schema_href: str = ""
 
 
 def excerpt(lines: list[str], first: int, last: int, marked: Container[int] = ()) -> Excerpt:
@@ -123,6 +149,46 @@ def examples() -> tuple[Example, ...]:
         else:
             raise GuideError(f"{found[name]} is meant to be invalid but passes the check")
     return tuple(out)
+
+
+def progress_examples() -> tuple[Example, ...]:
+    """Each kind of bad record, checked now (against the build date) as `check` would."""
+    found = {p.stem: p for p in PROGRESS_FIXTURES.glob("*.yaml")}
+    missing = sorted(set(found) - set(PROGRESS_MISTAKES))
+    if missing:
+        raise GuideError(f"plansite/guide.py PROGRESS_MISTAKES has no explanation for {missing}")
+    plan = parse_plan(PROGRESS_PLAN.read_text(encoding="utf-8"), str(PROGRESS_PLAN))
+    today = timeline.build_date()
+    out = []
+    for name, (title, explanation) in PROGRESS_MISTAKES.items():
+        if name not in found:
+            continue
+        text = found[name].read_text(encoding="utf-8")
+        try:
+            parse_progress(text, plan, today, PROGRESS_SHOWN_AS)
+        except PlanError as err:
+            lines = text.split("\n")
+            shots = tuple(excerpt(lines, p.line - 2, p.line + 1, {p.line}) for p in err.problems)
+            out.append(Example(name=name, title=title, explanation=explanation, excerpts=shots, message=err.report()))
+        else:
+            raise GuideError(f"{found[name]} is meant to be invalid but passes the check")
+    return tuple(out)
+
+
+def record_snippet() -> Snippet | None:
+    """The first record of data/progress.yaml as it stands, to copy from."""
+    try:
+        text = PROGRESS_FILE.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    root, _ = yamlnodes.compose(text, PROGRESS_SHOWN_AS)
+    if root is None:
+        return None
+    spans = yamlnodes.line_spans(root)
+    if "records[0]" not in spans:
+        return None
+    first, last = spans["records[0]"]
+    return Snippet(label="data/progress.yaml 中的第一条记录", excerpt=excerpt(text.split("\n"), first, last))
 
 
 def fields(tp: typing.Any = model.Plan, prefix: str = "") -> list[FieldRow]:
@@ -168,4 +234,6 @@ def snippets(source: Loaded) -> dict[str, Snippet]:
 def context(source: Loaded) -> GuideContext:
     return GuideContext(examples=examples(), fields=tuple(fields()), snippets=snippets(source),
                         about_href=routes.href(SRC, routes.ABOUT), schema_href=routes.href(SRC, "schema/plan.schema.json"),
-                        department_kinds=terms.department_kinds(source.plan))
+                        department_kinds=terms.department_kinds(source.plan),
+                        progress_examples=progress_examples(), progress_fields=tuple(fields(model.Progress)),
+                        record_snippet=record_snippet(), progress_schema_href=routes.href(SRC, "schema/progress.schema.json"))

@@ -109,3 +109,25 @@ def page_freshness(root: Path, rel: str, plan: Plan, where: Mapping[str, tuple[i
         dated = [d for d in days if d is not None]
         out[src] = Freshness(max(dated) if dated else None, any(d is None for d in days))
     return out
+
+
+def file_freshness(root: Path, rel: str) -> Freshness | None:
+    """The whole file's freshness (data/progress.yaml: every record can appear on several pages);
+    None when git cannot tell or the file is absent."""
+    commits = line_commits(root, rel)
+    if not commits:
+        return None
+    dated = [d for d in commits.values() if d is not None]
+    return Freshness(max(dated) if dated else None, any(d is None for d in commits.values()))
+
+
+def with_file(pages: dict[str, Freshness], extra: Freshness | None, showing: Iterable[str]) -> dict[str, Freshness]:
+    """Each page in `showing` also made from a second file: the later date of the two, uncommitted if either is."""
+    if extra is None:
+        return pages
+    out = dict(pages)
+    for src in showing:
+        mine = out.get(src)
+        dates = [d for d in (mine.date if mine else None, extra.date) if d is not None]
+        out[src] = Freshness(max(dates) if dates else None, extra.uncommitted or bool(mine and mine.uncommitted))
+    return out

@@ -19,13 +19,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.utils.meta import get_data
+
 from markupsafe import Markup
 
-from . import assets, guide, history, navscale, offline, preview, routes, terms
+from . import assets, csp, guide, history, navscale, offline, preview, routes, terms, timeline
 from .load import load
 from .model import Plan
 from .problems import PlanError
-from .output import DATA_FILE, NOT_FROM_DATA, generate, navigation
+from .output import DATA_FILE, NOT_FROM_DATA, PROGRESS_FILE, generate, navigation
+from .progress import load_progress
 from .timeline import BuildDateError
 
 
@@ -49,10 +52,15 @@ class SiteState:
         root = project_root(config)
         try:
             source = load(root / DATA_FILE, str(DATA_FILE))
+            # the implementation records, checked against the plan and the build date
+            progress = load_progress(root / PROGRESS_FILE, source.plan, timeline.build_date(), str(PROGRESS_FILE))
+        except BuildDateError as err:
+            raise PluginError(f"{err}\n网站没有生成，已有的网站保持不变。") from None
         except PlanError as err:
             if self.command == "serve":
                 return self.show_mistake(config, err)
-            raise PluginError("data/plan.yaml 有误，网站没有生成，已有的网站保持不变。\n\n" + err.report()) from None
+            wrong = err.problems[0].file if err.problems else str(DATA_FILE)
+            raise PluginError(f"{wrong} 有误，网站没有生成，已有的网站保持不变。\n\n" + err.report()) from None
         plan = source.plan
         routes.use_directory_urls(config.use_directory_urls)  # off in the offline copy
         if offline.enabled(config):
@@ -61,7 +69,7 @@ class SiteState:
         try:
             # The offline copy first (a second build, in a subprocess): the about page gives its size.
             copy = offline.build_copy(config) if offline.wanted(self.command, config) else None
-            self.generated = generate(plan, config.site_url or "", source, self.descriptions, copy)
+            self.generated = generate(plan, config.site_url or "", source, self.descriptions, copy, progress)
         except (BuildDateError, guide.GuideError, offline.OfflineError) as err:
             self.generated = {}
             raise PluginError(f"{err}\n网站没有生成，已有的网站保持不变。") from None
@@ -69,6 +77,10 @@ class SiteState:
         self.freshness = history.page_freshness(root, DATA_FILE.as_posix(), plan, source.lines, self.generated,
                                                 skip=NOT_FROM_DATA)
         set_site_words(config, plan)
+        # Pages that show implementation records are also made from data/progress.yaml.
+        showing = [src for src in self.generated if src.endswith(".md") and src not in NOT_FROM_DATA
+                   and routes.shows_records(src)]
+        self.freshness = history.with_file(self.freshness, history.file_freshness(root, PROGRESS_FILE.as_posix()), showing)
         config.nav = navigation(plan)
         config.theme["features"] = navscale.theme_features(plan, config.theme["features"])  # large plans: pruned nav
         return config
@@ -100,12 +112,50 @@ class SiteState:
             files.append(File.generated(config, src, content=content))
         if offline.enabled(config):  # the Web Worker shim for file://, from our own folder (offline.py)
             files.append(File.generated(config, offline.SHIM, content=offline.SHIM_SOURCE.read_text(encoding="utf-8")))
-        for css in [f for f in files if f.src_uri.startswith("assets/") and f.src_uri.endswith(".css") and not f.generated_by]:
-            if css.abs_src_path and Path(css.abs_src_path).is_relative_to(Path(config.docs_dir).resolve()):
-                files.remove(css)  # our own stylesheets, not the theme's: ship them without comments
-                text = Path(css.abs_src_path).read_text(encoding="utf-8")
-                files.append(File.generated(config, css.src_uri, content=assets.minify_css(text)))
+        self.add_assets(files, config)
         return files
+
+    def add_assets(self, files: Files, config: MkDocsConfig) -> None:
+        """Our stylesheets joined into one per page kind and the 长辈模式 script inlined (assets.py)."""
+        try:
+            ours = assets_of_ours(files, config)
+            kinds = {""} | {assets.css_kind(get_data(md)[1].get("page_css"))
+                            for src, md in self.generated.items() if src.endswith(".md") and isinstance(md, str)}
+            sheets = assets.stylesheet_bundles({name.removesuffix(".css"): text for name, (_, text) in ours.items()
+                                                if name.endswith(".css")}, kinds)
+        except assets.AssetError as err:
+            raise PluginError(str(err)) from None
+        for name, (file, _) in ours.items():
+            if name.endswith(".css") or name == "elder.js":
+                files.remove(file)  # shipped bundled, minified or inlined below, not as written
+        for name in assets.ON_DEMAND_CSS:
+            files.append(File.generated(config, f"assets/{name}.css", content=assets.minify_css(ours[f"{name}.css"][1])))
+        for path, css in sheets.values():
+            files.append(File.generated(config, path, content=css))
+        # overrides/main.html: each page's one stylesheet (by its page_css), and the inlined 长辈模式 script
+        config.extra["plansite_css"] = {kind: path for kind, (path, _) in sheets.items()}
+        config.extra["plansite_elder_js"] = assets.inline_script(ours["elder.js"][1], "docs/assets/elder.js")
+
+    def secure(self, output: str, where: str, content: str, config: MkDocsConfig) -> str:
+        """The page with its Content Security Policy (csp.py). The offline copy opened from file:// has
+        none: there 'self' covers no useful origin, and its search index comes as a script file."""
+        if offline.enabled(config):
+            return output
+        try:
+            return csp.with_policy(output, where, content)
+        except csp.CspError as err:
+            raise PluginError(str(err)) from None
+
+
+def assets_of_ours(files: Files, config: MkDocsConfig) -> dict[str, tuple[File, str]]:
+    """Our hand-written stylesheets and scripts in docs/assets/ (not the theme's): name → (file, text)."""
+    docs = Path(config.docs_dir).resolve()
+    out = {}
+    for f in files:
+        if (f.src_uri.startswith("assets/") and f.src_uri.count("/") == 1 and f.src_uri.endswith((".css", ".js"))
+                and not f.generated_by and f.abs_src_path and Path(f.abs_src_path).is_relative_to(docs)):
+            out[f.src_uri.removeprefix("assets/")] = (f, Path(f.abs_src_path).read_text(encoding="utf-8"))
+    return out
 
 
 def set_site_words(config: MkDocsConfig, plan: Plan) -> None:
@@ -141,3 +191,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_post_build(config: MkDocsConfig) -> None:
     if offline.enabled(config):
         offline.inline_search_index(Path(config.site_dir))
+
+
+@event_priority(-100)  # last: the policy hashes the page's final inline scripts
+def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
+    return STATE.secure(output, page.file.src_uri, page.content or "", config)
+
+
+@event_priority(-100)
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    return STATE.secure(output, template_name, "", config) if template_name.endswith(".html") else output

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Literal, NamedTuple, get_args
 
 
 @dataclass(frozen=True)
@@ -271,3 +271,84 @@ class Plan:
     indicators: tuple[Indicator, ...] = opt("量化指标", ())
     audiences: tuple[Audience, ...] = opt("按人群浏览", ())
     notes: tuple[Note, ...] = opt("编辑说明", ())
+
+
+# ── 实施情况: what was done after the plan was issued (data/progress.yaml) ─────────────────
+# Kept in its own file so that adding a record never touches the published text in plan.yaml.
+class When(NamedTuple):
+    """A date as precise as the source gives it: a year, a month, or a day (2024 · 2024-09 · 2024-09-25).
+    A scalar in YAML (not a group of fields), hence a NamedTuple rather than a dataclass."""
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def iso(self) -> str:
+        parts = [f"{self.year:04d}"] + [f"{x:02d}" for x in (self.month, self.day) if x is not None]
+        return "-".join(parts)
+
+    @property
+    def printed(self) -> str:
+        """As Chinese prints it: 2024年 · 2024年9月 · 2024年9月25日."""
+        out = f"{self.year}年"
+        if self.month is not None:
+            out += f"{self.month}月"
+        if self.day is not None:
+            out += f"{self.day}日"
+        return out
+
+    @property
+    def first_day(self) -> datetime.date:
+        return datetime.date(self.year, self.month or 1, self.day or 1)
+
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+
+Url = Annotated[str, Pattern(r"https?://[^\s<>\"'`\\]+", "以 http:// 或 https:// 开头的网址，中间不含空格和引号")]
+
+
+@dataclass(frozen=True)
+class Source:
+    publisher: Text = req("发布单位")
+    title: Text = req("来源的标题（照录来源页面的标题）")
+    date: When = req("发布日期")
+    url: Url | None = opt("网址（与文号至少填一项）")
+    number: Text | None = opt("文号（与网址至少填一项）")
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: float = req("数值")
+    unit: Text = req("单位")
+    counts: Text = req("统计的是什么")
+
+
+@dataclass(frozen=True)
+class Record:
+    id: Slug = req("记录编号")
+    date: When = req("发生日期")
+    title: Text = req("标题（编辑用自己的话概括）")
+    summary: Text = req("摘要（编辑用自己的话写，一到三句）")
+    source: Source = req("来源")
+    measures: tuple[Slug, ...] = opt("推进的措施（措施编号）", ())
+    tasks: tuple[Slug, ...] = opt("推进的任务（任务编号）", ())
+    departments: tuple[Slug, ...] = opt("参与部门（部门编号）", ())
+    figures: tuple[Figure, ...] = opt("数字", ())
+
+
+@dataclass(frozen=True)
+class Observation:
+    indicator: Slug = req("指标编号")
+    year: Year = req("年份")
+    value: float = req("数值")
+    scope: Literal["district", "chongqing", "national"] = req(
+        "范围（district 本区 / chongqing 重庆市，仅作参照 / national 全国，仅作参照）")
+    source: Source = req("来源")
+    note: Text | None = opt("说明")
+
+
+@dataclass(frozen=True)
+class Progress:
+    records: tuple[Record, ...] = opt("实施记录", ())
+    observations: tuple[Observation, ...] = opt("指标观测值", ())

@@ -8,13 +8,14 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from . import exports, guide, routes
+from . import exports, feed, guide, routes
 from .load import Loaded, load
-from .model import Plan
+from .model import Plan, Progress
 from .pages import Builder, Page
 from .render import Renderer
 
 DATA_FILE = Path("data") / "plan.yaml"
+PROGRESS_FILE = Path("data") / "progress.yaml"  # 实施记录: optional, checked against the plan
 # Everything a build reads, relative to the project root: what a throwaway copy of the project needs
 # (the tests' and the benchmark's). The editors' guide's examples live in scripts/plansite/examples/.
 BUILD_INPUTS = ("mkdocs.yml", "overrides", "docs", "scripts", "data")
@@ -22,12 +23,16 @@ NOT_FROM_DATA = {guide.SRC}  # generated pages that show no plan data: no data d
 
 
 def generate(plan: Plan, site_url: str = "", source: Loaded | None = None,
-             descriptions: dict[str, str] | None = None, offline_zip: bytes | None = None) -> dict[str, str | bytes]:
-    """Every page and download, plus robots.txt. `source` is the file the editors' guide quotes (default:
-    data/plan.yaml); `site_url` makes download links absolute when it is set; `descriptions`, when given,
-    receives each page's description; `offline_zip` is the offline copy, published and linked when given."""
+             descriptions: dict[str, str] | None = None, offline_zip: bytes | None = None,
+             progress: Progress | None = None) -> dict[str, str | bytes]:
+    """Every page and download, plus robots.txt and the records' Atom feed. `source` is the file the
+    editors' guide quotes (default: data/plan.yaml); `site_url` makes download links absolute when it is
+    set; `descriptions`, when given, receives each page's description; `offline_zip` is the offline copy,
+    published and linked when given; `progress` holds the implementation records (none when not given)."""
     renderer = Renderer()
-    pages = [*Builder(plan, site_url=site_url, offline_size=len(offline_zip) if offline_zip else None).pages()]
+    progress = progress or Progress()
+    pages = [*Builder(plan, site_url=site_url, offline_size=len(offline_zip) if offline_zip else None,
+                      progress=progress).pages()]
     if source is None:
         source = load(guide.ROOT / DATA_FILE, str(DATA_FILE))
     pages.append(Page(src=guide.SRC, template="editors.md.j2", context=guide.context(source),
@@ -35,7 +40,8 @@ def generate(plan: Plan, site_url: str = "", source: Loaded | None = None,
     out: dict[str, str | bytes] = {page.src: renderer.render(page) for page in pages}
     if descriptions is not None:
         descriptions.update({page.src: page.description for page in pages})
-    out.update(exports.downloads(plan, site_url))  # duty lists and the matrix as CSV/XLSX/JSON
+    out.update(exports.downloads(plan, site_url, progress))  # duty lists, the matrix and the records as CSV/XLSX/JSON
+    out[routes.FEED] = feed.atom(plan, progress, site_url)
     out[ROBOTS] = robots_txt(site_url)
     if offline_zip:
         out[routes.OFFLINE_ZIP] = offline_zip
@@ -63,6 +69,7 @@ def navigation(plan: Plan) -> list:
         {"首页": routes.HOME},
         {"原文": routes.FULL_TEXT},
         {"目标与进度": routes.TARGETS},
+        {"实施情况": routes.RECORDS},
         *([{"按人群查看": [{"全部人群": routes.GROUPS}, *({html.escape(a.label): routes.group_page(a)} for a in plan.audiences)]}]
           if plan.audiences else []),
         {"提升行动": [{html.escape(t.label): routes.task_page(t)} for t in tasks if t.kind == "action"]},

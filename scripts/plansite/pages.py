@@ -7,6 +7,7 @@ from functools import cached_property
 from typing import Iterator
 
 from . import charts, describe, document, indicators, officials, routes, terms, timeline
+from .progress_pages import ProgressViews
 from .contexts import (
     ROLE_SYMBOLS,
     AboutContext, AnnexRowView, COLLAPSE_OVER, DepartmentContext, DepartmentGroup, DepartmentRow,
@@ -17,7 +18,7 @@ from .contexts import (
     TargetsContext, TaskCard, TaskContext, Terms, VariantView,
 )
 from .index import KIND_LABELS, ROLE_LABELS, Assignment, PlanIndex
-from .model import Audience, Department, Indicator, Measure, Plan, Task
+from .model import Audience, Department, Indicator, Measure, Plan, Progress, Task
 
 
 # The workbook first: every spreadsheet program opens it as it is. A CSV is UTF-8 with a BOM, which
@@ -29,12 +30,13 @@ CSV_NOTE = "Excel、WPS 可直接打开；用 LibreOffice 打开时，请在导�
 # ── building ─────────────────────────────────────────────────────────────────
 class Builder:
     def __init__(self, plan: Plan, today: datetime.date | None = None, site_url: str = "",
-                 offline_size: int | None = None):
+                 offline_size: int | None = None, progress: Progress | None = None):
         self.plan = plan
         self.site_url = site_url  # set: download links are absolute (mkdocs.yml site_url)
         self.offline_size = offline_size  # bytes of downloads/offline.zip, when this build made one
         self.index = PlanIndex(plan)
         self.today = today if today is not None else timeline.build_date()  # marks the current stage
+        self.progress = ProgressViews(plan, progress or Progress(), self.index, self.today)  # 实施情况
 
     def meta(self, src: str) -> Meta:
         d = self.plan.document
@@ -46,7 +48,7 @@ class Builder:
     def terms(self) -> Terms:
         w = self.plan.words
         return Terms(department=w.department, lead=w.lead, responsible=w.responsible,
-                     has_annex=bool(self.plan.annex))
+                     has_annex=bool(self.plan.annex), level=terms.level(self.plan))
 
     def kind_heading(self, kind: str) -> str:
         return terms.kind_heading(self.plan, kind)
@@ -81,6 +83,10 @@ class Builder:
             measures = self.group_measures(audience)
             yield page(routes.group_page(audience), "group.md.j2", self.group(audience),
                        describe.group(audience, sum(len(ms) for _, ms, _ in measures), [t for t, _, _ in measures]))
+        records = self.progress.records_page(self.meta(routes.RECORDS))
+        yield page(routes.RECORDS, "progress.md.j2", records,
+                   describe.shorten(f"{plan.document.plan_title}的实施情况：{records.status.text}。共收录{len(records.records)}条"
+                                    "实施记录，每条注明公开来源，并列出各项任务中已有记录的措施。"))
 
     # links
     def task_link(self, src: str, task: Task, anchor: str = "") -> Link:
@@ -116,7 +122,8 @@ class Builder:
             actions_heading=self.count_heading("action"), projects_heading=self.count_heading("project"),
             groups=self.group_entries(src), targets_href=routes.href(src, routes.TARGETS),
             goal_name=self.plan.indicators[0].name if self.plan.indicators else "",
-            goal_unit=(self.plan.indicators[0].unit or "") if self.plan.indicators else "")
+            goal_unit=(self.plan.indicators[0].unit or "") if self.plan.indicators else "",
+            progress=self.progress.home(src))
 
     def count_heading(self, kind: str) -> str:
         """五项提升行动 / 一项重点工程: how the document would count them."""
@@ -167,7 +174,8 @@ class Builder:
             measures=tuple(self.measure_view(src, m) for m in task.measures),
             lead=tuple(self.dept_link(src, a.department, a.printed) for a in self.index.for_task(task, "lead")),
             responsible=tuple(self.dept_link(src, a.department, a.printed) for a in self.index.for_task(task, "responsible")),
-            text_href=routes.href(src, routes.FULL_TEXT, task.id), matrix_href=routes.href(src, routes.MATRIX))
+            text_href=routes.href(src, routes.FULL_TEXT, task.id), matrix_href=routes.href(src, routes.MATRIX),
+            progress=self.progress.task(src, task))
 
     # ── officials ────────────────────────────────────────────────────────────
     def downloads_of(self, src: str, files: tuple[tuple[str, str, str, str], ...]) -> tuple[Download, ...]:
@@ -219,7 +227,8 @@ class Builder:
             lead=tuple(self.duty(src, a) for a in duties if a.role == "lead"),
             responsible=tuple(self.duty(src, a) for a in duties if a.role == "responsible"),
             mentions=mentions, downloads=self.department_downloads(src, dept),
-            departments_href=routes.href(src, routes.DEPARTMENTS), matrix_href=routes.href(src, routes.MATRIX))
+            departments_href=routes.href(src, routes.DEPARTMENTS), matrix_href=routes.href(src, routes.MATRIX),
+            progress=self.progress.department(src, dept))
 
     @cached_property
     def labels(self) -> dict[str, str]:
@@ -286,8 +295,13 @@ class Builder:
             rows = []
             for dept in (d for d in part.departments if d.kind == kind):
                 roles = [self.index.role_of(dept, t) for t in part.tasks]
-                cells = tuple(MatrixCell(role=r, label=ROLE_LABELS[r] if r else "", symbol=ROLE_SYMBOLS[r] if r else "", href=h)
-                              for r, h in zip(roles, hrefs, strict=True))
+                counts = [self.progress.cell(dept, t) for t in part.tasks]
+                dept_src = routes.department_page(dept)
+                cells = tuple(MatrixCell(role=r, label=ROLE_LABELS[r] if r else "", symbol=ROLE_SYMBOLS[r] if r else "", href=h,
+                                         records=n,
+                                         records_href=routes.href(src, dept_src, f"duty-{t.id}-records" if r else "records")
+                                         if n else "")
+                              for r, h, n, t in zip(roles, hrefs, counts, part.tasks, strict=True))
                 rows.append(MatrixRow(link=self.dept_link(src, dept), names=" ".join((dept.name, *dept.variants)), cells=cells,
                                       lead_total=roles.count("lead"), responsible_total=roles.count("responsible")))
             if rows:
@@ -386,7 +400,9 @@ class Builder:
             meta=self.meta(src), indicators=tuple(self.indicator(src, i) for i in self.plan.indicators), stages=stages,
             plan_state=sched.state, period=period, period_end=sched.end, built=built, built_iso=self.today.isoformat(),
             current=tuple(s.item.label for s in sched.current), overlap=sched.overlap, timeline_chart=chart,
-            schedule_href=routes.href(src, routes.FULL_TEXT, schedule_section))
+            schedule_href=routes.href(src, routes.FULL_TEXT, schedule_section),
+            progress={i.id: self.progress.indicator(i) for i in self.plan.indicators},
+            records_href=routes.href(src, routes.RECORDS))
 
     # browse by group
     def group_measures(self, audience: Audience) -> list[tuple[Task, tuple[Measure, ...], bool]]:

@@ -13,6 +13,8 @@ MATRIX = "matrix.md"
 ABOUT = "about.md"
 TARGETS = "targets.md"
 GROUPS = "groups/index.md"
+RECORDS = "progress.md"  # 实施情况
+FEED = "feed.xml"  # Atom feed of the records
 
 
 def task_page(task: Task) -> str:
@@ -82,6 +84,20 @@ OFFLINE_FOLDER = "offline-site"
 
 def matrix_download(ext: str) -> str:
     return f"downloads/matrix.{ext}"
+
+
+def shows_records(src: str) -> bool:
+    """Pages that show implementation records: 实施情况, home, targets, tasks, departments, the matrix."""
+    return src in (RECORDS, HOME, TARGETS, MATRIX) or src.startswith(("actions/", "projects/", "departments/", "matrix/")) \
+        and src != DEPARTMENTS
+
+
+def records_download(ext: str) -> str:
+    return f"downloads/records.{ext}"
+
+
+def observations_download(ext: str) -> str:
+    return f"downloads/observations.{ext}"
 
 
 def _relpath(target: str, start: str) -> str:

@@ -36,6 +36,8 @@ LINE_BREAKS = r"\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029"  # regex class bodies, va
 CONTROLS = r"\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f"
 LINE_BREAK = re.compile(f"[{LINE_BREAKS}]")
 CONTROL = re.compile(f"[{CONTROLS}]")
+WHEN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+WHEN_WORDS = "日期：年（2024）、年月（2024-09）或年月日（2024-09-25）"
 
 
 def suggest(word: str, choices: typing.Iterable[str], labels: dict[str, str] | None = None) -> str:
@@ -85,6 +87,8 @@ def type_words(tp: Any) -> str:
         fields = "一组字段：" + "、".join(f.name for f in dataclasses.fields(tp))
         shorthand = getattr(tp, "SHORTHAND", None)
         return f"{type_words(typing.get_type_hints(tp, include_extras=True)[shorthand])}，或{fields}" if shorthand else fields
+    if tp is model.When:
+        return WHEN_WORDS
     return {str: "一行文字", int: "整数", float: "数字", datetime.date: "日期，写作 YYYY-MM-DD"}[tp]
 
 
@@ -196,6 +200,8 @@ class Reader:
                 self.problem(node, path, meaning, "这里应当是数字", **wrong)
                 return MISSING
             return float(_CONSTRUCTOR.construct_object(node))
+        if tp is model.When:
+            return self._when(node, path, meaning, wrong)
         if tp is datetime.date:
             try:
                 return datetime.date.fromisoformat(node.value)
@@ -203,6 +209,24 @@ class Reader:
                 self.problem(node, path, meaning, "日期写法不对", **wrong)
                 return MISSING
         raise TypeError(f"model.py uses a type schema.py does not know: {tp!r}")
+
+    def _when(self, node: yaml.ScalarNode, path: str, meaning: str, wrong: dict[str, str]) -> Any:
+        """2024 (YAML reads an integer), 2024-09 (text) or 2024-09-25 (YAML reads a date): each a real date."""
+        match = WHEN.fullmatch(node.value) if node.tag in (INT, STR, TIMESTAMP) else None
+        if match is None:
+            self.problem(node, path, meaning, "日期写法不对", **wrong)
+            return MISSING
+        year = int(match.group(1))
+        month, day = (int(x) if x else None for x in match.groups()[1:])
+        try:
+            datetime.date(year, month or 1, day or 1)
+        except ValueError:
+            self.problem(node, path, meaning, "没有这一天（或这个月）", **wrong)
+            return MISSING
+        if not 1949 <= year <= 2100:
+            self.problem(node, path, meaning, "年份超出范围", **wrong)
+            return MISSING
+        return model.When(year, month, day)
 
     def _literal(self, node: yaml.Node, tp: Any, path: str, meaning: str) -> Any:
         choices = [str(a) for a in typing.get_args(tp)]
@@ -275,6 +299,14 @@ class Reader:
         return cls(**values) if ok else MISSING
 
 
+def read_document(root: yaml.Node, cls: Any, file: str, meaning: str, hint_for: typing.Callable[[str], str] = lambda found: ""
+                  ) -> tuple[Any, dict[str, Position], list[Problem]]:
+    """Any top-level model class (Plan, Progress) from its file's nodes."""
+    reader = Reader(file, hint_for)
+    value = reader.read(root, cls, "", meaning)
+    return (None if value is MISSING else value), reader.positions, reader.problems
+
+
 def read_plan(root: yaml.Node, file: str, hint_for: typing.Callable[[str], str] = lambda found: ""
               ) -> tuple[model.Plan | None, dict[str, Position], list[Problem]]:
     reader = Reader(file, hint_for)
@@ -289,19 +321,20 @@ SCHEMA_ID = "plan.schema.json"
 TEXT_JSON_PATTERN = f"^(?![\\s]*(?![\\s\\S]))[^{LINE_BREAKS}{CONTROLS}]+(?![\\s\\S])"
 
 
-def json_schema() -> dict:
+def json_schema(root: Any = model.Plan, title: str = "data/plan.yaml", schema_id: str = "plan.schema.json",
+                description: str = "") -> dict:
     """A JSON Schema (draft-07, inlined so every field carries its Chinese description in any editor).
 
     It states the structural rules of read_plan; cross-references (unknown department, duplicate id …)
     are checked by checks.py and by `scripts/build_pages.py check` only."""
     out = {
         "$schema": "http://json-schema.org/draft-07/schema#",
-        "$id": SCHEMA_ID,
-        "title": "data/plan.yaml",
-        "description": "实施方案的结构化数据：网站的每一页都由它生成。由 scripts/plansite/model.py 自动生成，请勿手改；"
+        "$id": schema_id,
+        "title": title,
+        "description": description or "实施方案的结构化数据：网站的每一页都由它生成。由 scripts/plansite/model.py 自动生成，请勿手改；"
                        "重新生成：python scripts/build_pages.py schema",
     }
-    out.update(_json_type(model.Plan))
+    out.update(_json_type(root))
     return out
 
 
@@ -348,4 +381,7 @@ def _json_type(tp: Any) -> dict:
         return {"type": "number"}
     if tp is datetime.date:
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+    if tp is model.When:
+        return {"anyOf": [{"type": "integer", "minimum": 1949, "maximum": 2100},
+                          {"type": "string", "pattern": r"^\d{4}-\d{2}(?:-\d{2})?$"}]}
     raise TypeError(f"model.py uses a type schema.py does not know: {tp!r}")

@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Iterator
 from typing import Any, Protocol, TypeVar
 
-from .model import Chapter, Item, Measure, Plan, Section, Task
+from .model import Chapter, Item, Measure, Section, Task
 
 T = TypeVar("T")
 
@@ -40,11 +40,11 @@ def records(node: Any, path: str = "") -> Iterator[tuple[str, Any]]:
 
 
 class Walk:
-    """One walk of a plan, kept: the check asks for several kinds of record."""
+    """One walk of a file's records (a Plan, or the implementation records' Progress), kept: the
+    check asks for several kinds of record."""
 
-    def __init__(self, plan: Plan):
-        self.plan = plan
-        self.records: tuple[tuple[str, Any], ...] = tuple(records(plan))
+    def __init__(self, root: Any):
+        self.records: tuple[tuple[str, Any], ...] = tuple(records(root))
 
     def of_type(self, kind: type[T]) -> list[tuple[str, T]]:
         """The records of one kind (Task, Department, AnnexRow …) with their paths, in the file's order."""

@@ -33,6 +33,13 @@ CLASSES = {
     "pl-source": "“在原文中查看” under every measure",
     "pl-back": "the links back to the department list",
     "pl-mention": "department pages quoting paragraphs of the full text",
+    "pl-empty-state": "尚未收录实施记录, under every measure and duty without a record",
+    "pl-duty-progress": "a duty's count of records (the records themselves are indexed on the 实施情况 page)",
+    "pl-progress-summary": "how many of a task's measures have records",
+    "pl-plan-status": "the plan's status, on the home and 实施情况 pages",
+    "pl-coverage": "the 实施情况 page's table of tasks (each task is found on its own page)",
+    "pl-progress-measure-title": "a measure's title again, over its records (the measure is indexed above)",
+    "pl-record-links": "a record's measures, tasks and departments: their names are indexed on their own pages",
 }
 # On department pages only (task pages keep their lists of lead and responsible departments).
 DEPARTMENT_CLASSES = {"pl-roles": "the other departments of each task"}

@@ -5,7 +5,7 @@ stops one short (`j < query.length`): no slice ending at the query's last charac
 the last word of every Chinese query is silently dropped ("区教委" searches "区*"). Fixed below, with
 the one-character case at the end of the query that the same bound hid.
 
-Two query rules are added (plansiteQuery, appended to the worker):
+Two query rules are added (plansiteQuery in worker-appendix.js, appended to the worker):
 - the query is split the way the index is: the index's own separator (Chinese punctuation, U+200B)
   becomes a space, and a run of Han characters is cut off from digits or letters typed against it
   ("2500人次" → "2500 人次"; in the index they are separate words; "区委统战部（区民族宗教委）" → two names);
@@ -47,52 +47,14 @@ PATCHES = (
     Patch("query/segment: continue at a one-character word that ends the query",
           "n[a]&&a<t.length-1&&(i[s++]=a)",
           "n[a]&&a<t.length&&(i[s++]=a)"),
-    Patch("search: prepare the query first (plansiteQuery, appended below)",
+    Patch("search: prepare the query first (plansiteQuery, from worker-appendix.js)",
           'search(e){if(e=e.replace(new RegExp("\\\\p{sc=Han}+","gu"),',
           'search(e){if(e=plansiteQuery(e,this.index),e=e.replace(new RegExp("\\\\p{sc=Han}+","gu"),'),
 )
 
-# Appended to the worker: global functions, defined before any query arrives. `lunr.tokenizer.separator`
-# is the index's separator (mkdocs.yml), set by Material when it builds the index.
-APPENDIX = r"""/* plansite: see scripts/plansite/search/worker.py */
-function plansiteQuery(query, index) {
-  /* Split the query where the index splits text: Chinese punctuation and U+200B become spaces (ASCII
-     separators such as "-" are left to Lunr's query parser), and a run of Han characters is cut off
-     from digits or letters typed against it: 2500人次 -> 2500 人次. */
-  var separator = new RegExp(lunr.tokenizer.separator.source, "g");
-  query = query
-    .replace(separator, function (found) { return found.replace(/[^\x00-\x7f]/g, " "); })
-    .replace(/(\p{sc=Han})(?=[^\s\p{sc=Han}*~^"])/gu, "$1 ")
-    .replace(/([^\s\p{sc=Han}+\-"])(?=\p{sc=Han})/gu, "$1 ");
-  /* A run of Han characters typed without spaces is one phrase: every word of it must be on the page
-     (科普大篷车 -> +科普* +大篷车*). Otherwise a common word of the phrase that is in many titles
-     (科普) outranks the one page that has the whole phrase. If no page has every word, the query is
-     left to Material as it is (any word). */
-  var words = index.invertedIndex, phrase = false;
-  var all = query.replace(/\p{sc=Han}+/gu, function (run) {
-    var found = plansiteSegment(run, words);
-    if (found.length < 2) return run;
-    phrase = true;
-    return " " + found.map(function (word) { return "+" + word + "*"; }).join(" ") + " ";
-  });
-  if (phrase) {
-    try { if (index.search(all).length) return all.trim(); } catch (err) { /* not a valid query */ }
-  }
-  return query;
-}
-
-/* The words of the index that make up `run`, longest first from the left; a character that starts no
-   word of the index is skipped (Material's segmenter drops it too). */
-function plansiteSegment(run, words) {
-  var found = [];
-  for (var i = 0; i < run.length;) {
-    var j = run.length;
-    while (j > i && !(run.slice(i, j) in words)) j--;
-    if (j > i) { found.push(run.slice(i, j)); i = j; } else i++;
-  }
-  return found;
-}
-"""
+# Appended to the worker (global functions, defined before any query arrives): plansiteQuery and its
+# helper, in worker-appendix.js beside this file, read when the worker is patched.
+APPENDIX = Path(__file__).with_name("worker-appendix.js")
 
 
 def patch_worker(source: str, name: str = "search worker") -> str:
@@ -111,7 +73,7 @@ def patch_worker(source: str, name: str = "search worker") -> str:
     for p in PATCHES:
         source = source.replace(p.old, p.new)
     # The source map describes the unpatched file; pointing to it would mislead.
-    return SOURCE_MAP.sub("\n", source).rstrip("\n") + "\n" + APPENDIX
+    return SOURCE_MAP.sub("\n", source).rstrip("\n") + "\n" + APPENDIX.read_text(encoding="utf-8")
 
 
 def find_worker(theme_dirs: list[str]) -> tuple[str, Path]:

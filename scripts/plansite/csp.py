@@ -1,0 +1,76 @@
+"""The Content Security Policy of each page: defence in depth behind the escaping.
+
+Served as `<meta http-equiv="Content-Security-Policy">` (GitHub Pages and most portals let us set no
+headers). Everything comes from the site's own origin ('self'); inline scripts run only if their exact
+text was in the page when it was built: each one's SHA-256 is listed, so a script injected into the
+page later (or smuggled in through the data) does not run. There is no 'unsafe-inline' at all:
+
+- scripts: Material's small inline scripts (__md_scope, the palette, tabbed anchors) and our 长辈模式
+  script, by hash; Material's `<script id="__config" type="application/json">` is data, never run;
+- styles: our one stylesheet, Material's, and the officials' print setup (<style data-pl-sheet>), by
+  hash. Material changes styles only through the CSSOM (`el.style.setProperty`), which a policy does
+  not restrict, and no page has a style="…" attribute, so none is allowed;
+- images: 'self' and data: — Material's icons are SVG data: URLs inside its stylesheet (no request);
+- the search worker and its lunr scripts: 'self' (worker-src falls back to script-src).
+
+A meta policy cannot carry frame-ancestors or reporting; those need HTTP headers.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+_SCRIPT = re.compile(r"<script(\s[^>]*)?>(.*?)</script>", re.S | re.I)
+_STYLE = re.compile(r"<style(\s[^>]*)?>(.*?)</style>", re.S | re.I)
+_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
+_SRC = re.compile(r"\bsrc\s*=", re.I)
+_JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
+_HEAD = re.compile(r'<meta charset="utf-8">', re.I)
+
+
+class CspError(Exception):
+    pass
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def inline_scripts(page: str) -> list[str]:
+    """The text of every inline script the browser would run (not src=, not a data block such as JSON)."""
+    out = []
+    for attrs, body in _SCRIPT.findall(page):
+        kind = _TYPE.search(attrs or "")
+        if _SRC.search(attrs or "") or (kind and kind.group(1).lower() not in _JS_TYPES):
+            continue
+        out.append(body)
+    return out
+
+
+def policy(page: str, content: str = "") -> str:
+    """The policy for `page`. Scripts inside `content` (the article, made from data) are never allowed:
+    there should be none, and one that got there is exactly what the policy is for."""
+    scripts = sorted({_sha256(s) for s in inline_scripts(page.replace(content, "") if content else page)})
+    styles = sorted({_sha256(body) for _, body in _STYLE.findall(page)})
+    return "; ".join([
+        "default-src 'self'",
+        " ".join(["script-src 'self'", *scripts]),
+        " ".join(["style-src 'self'", *styles]),
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ])
+
+
+def with_policy(page: str, where: str, content: str = "") -> str:
+    """The page with its policy as the first thing after <meta charset> (a policy covers what follows it)."""
+    if 'http-equiv="Content-Security-Policy"' in page:
+        raise CspError(f"{where}: the page already has a Content-Security-Policy")
+    if len(_HEAD.findall(page)) != 1:
+        raise CspError(f'{where}: expected one <meta charset="utf-8"> to put the Content-Security-Policy after')
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(page, content)}">'
+    return _HEAD.sub(lambda m: m.group(0) + "\n    " + meta, page, count=1)

@@ -1,0 +1,98 @@
+"""The Content Security Policy (plansite/csp.py): every page carries one, and Chromium reports no
+violation while the site is used — every page kind, search, the filters, 长辈模式 — while an inline
+script injected into a page is blocked."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import open_context
+from searchworker import SearchBox
+from sitehtml import html_pages
+
+PAGES = ["", "text/", "targets/", "actions/youth/", "projects/grassroots/", "groups/", "groups/elderly/",
+         "departments/", "departments/kexie/", "matrix/", "about/", "editors/", "404.html"]
+
+# Collects violations from before the first script of the page runs.
+LISTEN = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation',
+    e => window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+"""
+
+
+def policy(page_html: str) -> str:
+    found = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', page_html)
+    assert len(found) == 1
+    return found[0]
+
+
+def test_every_page_has_a_policy_without_unsafe_inline(site_dir):
+    hashes = set()
+    for page in [*html_pages(site_dir), site_dir / "404.html"]:
+        text = page.read_text(encoding="utf-8")
+        rules = dict(r.split(" ", 1) for r in policy(text).split("; "))
+        assert rules["default-src"] == "'self'" and rules["connect-src"] == "'self'", page
+        assert "unsafe" not in policy(text), page
+        assert text.index("Content-Security-Policy") < text.index("<script"), page  # covers every script
+        hashes |= set(re.findall(r"'sha256-[^']+'", rules["script-src"]))
+    # The same few template scripts (Material's three, with a base path per folder depth, and 长辈模式),
+    # not one per page: nothing made from data is allowed to run.
+    assert 4 <= len(hashes) <= 12
+
+
+def test_the_policy_never_allows_a_script_in_the_article():
+    from plansite import csp
+
+    page = ('<html><head><meta charset="utf-8"><script>ok()</script></head>'
+            '<body><article><script>evil()</script></article></body></html>')
+    allowed = csp.policy(page, content="<article><script>evil()</script></article>")
+    assert allowed.count("sha256-") == 1 and csp.policy(page).count("sha256-") == 2
+
+
+@pytest.mark.browser
+def test_no_violation_while_the_site_is_used(browser, site_url):
+    for width in (1280, 360):
+        context, log = open_context(browser, site_url, width=width, height=800)
+        context.add_init_script(LISTEN)
+        page = context.new_page()
+        seen = []
+        for path in PAGES:
+            page.goto(site_url + path)
+            page.wait_for_load_state("networkidle")
+            if path == "targets/":  # the inline SVG charts are drawn
+                box = page.locator("article svg").first.bounding_box()
+                assert box and box["width"] > 100 and box["height"] > 50
+            if path == "departments/":
+                page.get_by_label("查找部门").fill("局")
+                page.locator("[data-pl-sort]").first.click()
+            if path == "matrix/":
+                page.get_by_label("查找部门").fill("区委")
+                page.locator("[data-pl-lead-only]").click()
+            seen += [f"{path}: {v}" for v in page.evaluate("window.__csp")]
+        page.locator("[data-pl-elder-toggle]").click()  # 长辈模式 on: its stylesheet loads
+        page.wait_for_function("() => document.documentElement.classList.contains('pl-elder')")
+        page.goto(site_url + "departments/kexie/")  # and is written into <head> on the next page
+        assert page.evaluate("document.documentElement.classList.contains('pl-elder')")
+        box = SearchBox(page, site_url)
+        assert box.pages("区科协")[0] == "departments/kexie/"
+        seen += [f"search: {v}" for v in page.evaluate("window.__csp")]
+        context.close()
+        assert log.foreign() == []
+        assert seen == [], width
+
+
+@pytest.mark.browser
+def test_an_injected_inline_script_is_blocked(page, site_url):
+    page.add_init_script(LISTEN)
+    page.goto(site_url + "departments/kexie/")
+    ran = page.evaluate("""() => {
+        window.__injected = false;
+        const s = document.createElement('script');
+        s.textContent = 'window.__injected = true';
+        document.body.append(s);
+        return window.__injected;
+    }""")
+    assert ran is False
+    assert any(v.startswith("script-src") for v in page.evaluate("window.__csp"))
