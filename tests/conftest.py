@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -69,11 +70,20 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync"]
 
 
+# The moment the test sites are built as (SOURCE_DATE_EPOCH), fixed when the session starts: two
+# builds of the same data are then identical to the byte, even either side of midnight.
+SITE_EPOCH = str(int(time.time()))
+# Set to "0", a build skips the offline copy (downloads/offline.zip, a second whole build).
+NO_OFFLINE_COPY = {"PLANSITE_OFFLINE_COPY": "0"}
+
+
 def build_site(out: Path, config: Path = ROOT / "mkdocs.yml", offline_copy: bool = False) -> subprocess.CompletedProcess:
-    """A real `mkdocs build --strict`, as the README and CI run it; without SITE_URL, so the site is the one
-    that works from any folder (tests/test_publishing.py builds with it). The offline copy (a second
-    build) only where asked for: the session's site has it, the throwaway builds of other tests do not."""
+    """A real `mkdocs build --strict`, as the README and CI run it, dated SITE_EPOCH; without SITE_URL, so
+    the site is the one that works from any folder (tests/test_publishing.py builds with it). The offline
+    copy (a second build) only where asked for: the session's site has it, the throwaway builds of other
+    tests do not."""
     env = {k: v for k, v in os.environ.items() if k != "SITE_URL"} | {"PLANSITE_OFFLINE_COPY": "1" if offline_copy else "0"}
+    env["SOURCE_DATE_EPOCH"] = SITE_EPOCH
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
                           cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8")
 
@@ -84,6 +94,32 @@ def site_dir(tmp_path_factory) -> Path:
     result = build_site(out, offline_copy=True)
     assert result.returncode == 0, result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def plain_copy_site(tmp_path_factory) -> tuple[Path, Path, subprocess.CompletedProcess]:
+    """A copy of the project outside git (no history, so no data dates), built as an editor would:
+    (project, site, the build's result). Tests that change a copy compare against this one."""
+    from projectcopy import build, copy_project
+
+    project = copy_project(tmp_path_factory.mktemp("plain") / "project")
+    site = project.parent / "site"
+    return project, site, build(project, site)
+
+
+@pytest.fixture(scope="session")
+def wide_site(tmp_path_factory) -> Path:
+    """A real build of a copy of the project whose data is benchmarks/synth.py's 3× plan."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from synth import write_scaled
+
+    from projectcopy import copy_project
+
+    project = copy_project(tmp_path_factory.mktemp("wide") / "project")
+    write_scaled(3, project / "data" / "plan.yaml")
+    result = build_site(project / "site", project / "mkdocs.yml", offline_copy=False)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

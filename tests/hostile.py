@@ -10,12 +10,13 @@ import dataclasses
 import re
 import types
 import typing
-from html.parser import HTMLParser
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import markdown
 import yaml
+from bs4 import BeautifulSoup, NavigableString, Script, Stylesheet, Tag, TemplateString
 
 from plansite import model
 
@@ -143,44 +144,39 @@ def normalise(text: str) -> str:
     return ASCII_WS.sub(" ", text).strip(" ")
 
 
-class Shape(HTMLParser):
+@dataclass
+class Shape:
     """An HTML page as (structure, text): every element with its attributes (values, except those
-    that carry text), and all text content with entities decoded."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.elements: list[tuple[str, tuple]] = []
-        self.text: list[str] = []
-        self.attr_text: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        shown = []
-        for name, value in attrs:
-            if name in TEXT_ATTRS:
-                self.attr_text.append(value or "")
-                shown.append((name, "…"))
-            elif name in LAYOUT_ATTRS:
-                continue  # present or not, wherever placed: layout
-            elif name == "href" and value and value.startswith("#"):
-                shown.append((name, "#…"))  # headerlinks point at heading ids, which toc derives from the text
-            else:
-                shown.append((name, value))
-        self.elements.append((tag, tuple(sorted(shown))))
-
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-
-    def handle_data(self, data):
-        self.text.append(data)
-
-    def handle_comment(self, data):
-        self.elements.append(("<!--", (("data", data),)))
+    that carry text), every comment, doctype or other markup node, and all text content with entities
+    decoded."""
+    elements: list[tuple[str, tuple]] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+    attr_text: list[str] = field(default_factory=list)
 
 
 def shape(html: str) -> Shape:
+    # Attribute values as written (class is one string, not a list); a repeated attribute keeps its
+    # first value, as browsers do.
+    soup = BeautifulSoup(html, "html.parser", multi_valued_attributes=None, on_duplicate_attribute="ignore")
     s = Shape()
-    s.feed(html)
-    s.close()
+    for node in soup.descendants:
+        if isinstance(node, Tag):
+            shown = []
+            for name, value in node.attrs.items():
+                if name in TEXT_ATTRS:
+                    s.attr_text.append(value or "")
+                    shown.append((name, "…"))
+                elif name in LAYOUT_ATTRS:
+                    continue  # present or not, wherever placed: layout
+                elif name == "href" and value and value.startswith("#"):
+                    shown.append((name, "#…"))  # headerlinks point at heading ids, which toc derives from the text
+                else:
+                    shown.append((name, value))
+            s.elements.append((node.name, tuple(sorted(shown))))
+        elif type(node) in (NavigableString, Script, Stylesheet, TemplateString):
+            s.text.append(str(node))
+        else:  # a comment, CDATA section, doctype, declaration or processing instruction
+            s.elements.append((f"<{type(node).__name__}", (("data", str(node)),)))
     return s
 
 

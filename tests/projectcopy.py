@@ -2,6 +2,7 @@
 build from changed data or break it on purpose without touching the worktree."""
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -33,11 +34,12 @@ def copy_project(dest: Path, plan_text: str | None = None, progress_text: str | 
     return dest
 
 
-def mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess:
+def mkdocs(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """`mkdocs ARGS` run in the copy, as an editor would run it there."""
     return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project, capture_output=True, text=True,
-                          encoding="utf-8")
+                          encoding="utf-8", env=env)
 
 
 def build(project: Path, out: Path) -> subprocess.CompletedProcess:
-    return mkdocs(project, "build", "--strict", "-d", str(out))
+    """A build of the copy, without the offline copy (a second whole build no test of a copy looks at)."""
+    return mkdocs(project, "build", "--strict", "-d", str(out), env={**os.environ, "PLANSITE_OFFLINE_COPY": "0"})

@@ -1,13 +1,18 @@
-"""Reading the built site as HTML: pages, the links and resources each page refers to."""
+"""Reading the built site as HTML, with BeautifulSoup: pages, the links and resources each page refers
+to, and a page's own content as a tree that tests walk by tag, class and attribute."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
-RESOURCE_ATTRS = {("script", "src"), ("img", "src"), ("link", "href"), ("source", "src"), ("iframe", "src"),
-                  ("video", "src"), ("audio", "src"), ("object", "data"), ("embed", "src")}
+from bs4 import BeautifulSoup, Tag
+
+# Elements whose attribute the browser fetches by itself; <link> only for the relations that load something.
+RESOURCE_ATTRS = {"script": "src", "img": "src", "link": "href", "source": "src", "iframe": "src",
+                  "video": "src", "audio": "src", "object": "data", "embed": "src"}
+FETCHED_LINKS = {"stylesheet", "icon", "preload", "modulepreload", "manifest"}
 
 
 @dataclass
@@ -19,43 +24,46 @@ class Parsed:
     title: str = ""
 
 
-class _Parser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.out = Parsed()
-        self._in_title = False
+def article(path: Path) -> Tag:
+    """The page's own content, without Material's navigation. Read once per file version (tests that
+    walk every department page share the trees): treat it as read-only."""
+    stat = path.stat()
+    return _article(path, stat.st_mtime_ns, stat.st_size)
 
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if "id" in a and a["id"]:
-            self.out.ids.add(a["id"])
-        if tag == "a" and a.get("name"):
-            self.out.ids.add(a["name"])
-        if tag == "html":
-            self.out.lang = a.get("lang", "")
-        if tag == "title":
-            self._in_title = True
-        if tag == "a" and a.get("href") is not None:
-            self.out.links.append(a["href"])
-        for t, attr in RESOURCE_ATTRS:
-            if tag == t and a.get(attr):
-                if tag == "link" and a.get("rel") not in ("stylesheet", "icon", "preload", "modulepreload", "manifest"):
-                    continue
-                self.out.resources.append(a[attr])
 
-    def handle_endtag(self, tag):
-        if tag == "title":
-            self._in_title = False
+@functools.lru_cache(maxsize=64)
+def _article(path: Path, mtime_ns: int, size: int) -> Tag:
+    found = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find("article")
+    assert found is not None, f"no <article> in {path}"
+    return found
 
-    def handle_data(self, data):
-        if self._in_title:
-            self.out.title += data
+
+def last_segment(href: str) -> str:
+    """'../../actions/youth/' → 'youth'."""
+    return [p for p in href.split("#")[0].split("/") if p and p != ".."][-1]
 
 
 def parse(path: Path) -> Parsed:
-    p = _Parser()
-    p.feed(path.read_text(encoding="utf-8"))
-    return p.out
+    """What the link and language tests need of a page (read once per file version: several tests ask)."""
+    stat = path.stat()
+    return _parse(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=512)
+def _parse(path: Path, mtime_ns: int, size: int) -> Parsed:
+    page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser", multi_valued_attributes=None)
+    out = Parsed()
+    out.ids = {el["id"] for el in page.find_all(id=True) if el["id"]}
+    out.ids |= {a["name"] for a in page.find_all("a", attrs={"name": True}) if a["name"]}
+    out.links = [a["href"] for a in page.find_all("a", href=True)]
+    for el in page.find_all(list(RESOURCE_ATTRS)):
+        value = el.get(RESOURCE_ATTRS[el.name])
+        if value and (el.name != "link" or el.get("rel") in FETCHED_LINKS):
+            out.resources.append(value)
+    html = page.find("html")
+    out.lang = html.get("lang", "") if html else ""
+    out.title = "".join(t.get_text() for t in page.find_all("title"))
+    return out
 
 
 def html_pages(site: Path) -> list[Path]:

@@ -307,25 +307,15 @@ def test_printed_matrix_is_landscape_and_complete(page, site_url, index, tmp_pat
 
 # ── a plan three times the size: split matrix, chunked departments index ─────────────────────
 @pytest.fixture(scope="module")
-def wide_site_url(tmp_path_factory):
-    """A real build of a copy of the project whose data is benchmarks/synth.py's 3× plan."""
+def wide_site_url(wide_site):
+    """The 3× plan's site (conftest.wide_site, also read by test_scale.py), served."""
     import functools
     import http.server
-    import sys
     import threading
 
-    from conftest import ROOT, QuietHandler, build_site
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from synth import write_scaled
+    from conftest import QuietHandler
 
-    from projectcopy import copy_project
-
-    project = copy_project(tmp_path_factory.mktemp("wide"))
-    write_scaled(3, project / "data" / "plan.yaml")
-    result = build_site(project / "site", project / "mkdocs.yml")
-    assert result.returncode == 0, result.stderr
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(project / "site")))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(wide_site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}/"
     server.shutdown()

@@ -1,5 +1,8 @@
 """Each page shows when its own data last changed, from git blame of the lines that feed it; outside
-git (or without git) it shows nothing and the build still succeeds."""
+git (or without git) it shows nothing and the build still succeeds.
+
+Which lines feed which page is checked on a made-up blame (a commit map); one real build of a small
+git history checks the whole path: git blame, China's calendar day, the line under each page."""
 from __future__ import annotations
 
 import os
@@ -9,15 +12,19 @@ from pathlib import Path
 
 import pytest
 
-from plansite import history, yamlnodes
+from conftest import PLAN, ROOT
+from plansite import history, routes, yamlnodes
+from plansite.output import NOT_FROM_DATA
 from plansite.index import PlanIndex
 from plansite.load import load, load_plan
 from projectcopy import build, copy_project
 
-ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal.yaml"
 FIRST = "2024-03-01T10:00:00+08:00"
 SECOND = "2025-06-15T23:30:00+00:00"  # already 16 June in China: dates are China's calendar days
+YOUTH_GROUP = "        target_group: 青少年\n"  # the line the second commit changes
+FARMERS_GROUP = "        target_group: 农民\n"  # the line left uncommitted
+WHOLE_PLAN_PAGES = (routes.HOME, routes.FULL_TEXT, routes.MATRIX, routes.DEPARTMENTS)
 
 
 def git(repo: Path, *args: str, date: str | None = None) -> str:
@@ -38,78 +45,107 @@ def shown_date(site: Path, page: str) -> str | None:
     return date or words
 
 
+def untouched_departments(plan, *tasks: str) -> list[str]:
+    """Departments whose page shows nothing of these tasks (no duty in them, no mention in their text)."""
+    index = PlanIndex(plan)
+    owners = {o for t in tasks for o in (t, *(m.id for m in index.task_by_id[t].measures))}
+    return [d.id for d in plan.departments if all(a.task.id not in tasks for a in index.for_department(d))
+            and not any(m.block.owner in owners for m in index.mentions(d))]
+
+
+# ── which lines date which page: a made-up blame of data/plan.yaml ─────────────────────────────
+def line_of(text: str, line: str) -> int:
+    assert text.count(line) == 1, line
+    return text[:text.index(line)].count("\n") + 1
+
+
+@pytest.fixture
+def freshness(monkeypatch, plan, pages):
+    """page src → Freshness for a blame where every line dates from 2024-03-01 bar the given ones."""
+    text = PLAN.read_text(encoding="utf-8")
+    where = load(PLAN).lines
+
+    def run(changed: dict[str, str | None]) -> dict[str, history.Freshness]:
+        commits: dict[int, str | None] = {n: "2024-03-01" for n in range(1, text.count("\n") + 2)}
+        commits.update({line_of(text, line): day for line, day in changed.items()})
+        monkeypatch.setattr(history, "line_commits", lambda root, rel: commits)
+        return history.page_freshness(ROOT, "data/plan.yaml", plan, where, pages, skip=NOT_FROM_DATA)
+    return run
+
+
+def test_each_page_dates_its_own_lines(freshness, plan, index):
+    fresh = freshness({YOUTH_GROUP: "2025-06-16"})
+    date = {src: f.date for src, f in fresh.items()}
+    assert not any(f.uncommitted for f in fresh.values())
+    assert date[routes.task_page(index.task_by_id["youth"])] == "2025-06-16"  # the changed task
+    assert date[routes.task_page(index.task_by_id["farmers"])] == "2024-03-01"  # another task
+    assert date[routes.department_page(index.department_by_id["kexie"])] == "2025-06-16"  # leads youth
+    old = untouched_departments(plan, "youth")
+    assert len(old) >= 5
+    assert {date[routes.department_page(index.department_by_id[d])] for d in old} == {"2024-03-01"}
+    for whole in WHOLE_PLAN_PAGES:  # pages that gather the whole plan
+        assert date[whole] == "2025-06-16", whole
+    assert set(NOT_FROM_DATA) and not set(NOT_FROM_DATA) & set(fresh)  # the editors' guide shows no data date
+
+
+def test_uncommitted_edits_are_said_not_dated(freshness, index):
+    fresh = freshness({YOUTH_GROUP: "2025-06-16", FARMERS_GROUP: None})
+    farmers = fresh[routes.task_page(index.task_by_id["farmers"])]
+    assert farmers.uncommitted and farmers.date == "2024-03-01"
+    youth = fresh[routes.task_page(index.task_by_id["youth"])]
+    assert (youth.date, youth.uncommitted) == ("2025-06-16", False)
+
+
+# ── one real build of a small history ─────────────────────────────────────────────────────────
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory) -> Path:
-    """A project with two commits: everything on 1 March 2024, then the youth task's target group."""
+    """A project with two commits (everything on 1 March 2024, then the youth task's target group,
+    committed late on 15 June UTC) and an uncommitted edit of the farmers task."""
     project = copy_project(tmp_path_factory.mktemp("repo"))
     git(project, "init", "-q")
     git(project, "add", "-A")
     git(project, "commit", "-qm", "数据", date=FIRST)
     plan = project / "data" / "plan.yaml"
     text = plan.read_text(encoding="utf-8")
-    assert text.count("        target_group: 青少年\n") == 1
-    plan.write_text(text.replace("        target_group: 青少年\n", "        target_group: 青少年学生\n"), encoding="utf-8")
+    plan.write_text(text.replace(YOUTH_GROUP, "        target_group: 青少年学生\n"), encoding="utf-8")
     git(project, "commit", "-qam", "改面向人群", date=SECOND)
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace(FARMERS_GROUP, "        target_group: 农民朋友\n", 1), encoding="utf-8")
     return project
 
 
-@pytest.fixture(scope="module")
-def repo_site(repo, tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("repo-site")
-    result = build(repo, out)
+def test_a_build_shows_each_pages_date_from_git_blame(repo, tmp_path):
+    result = build(repo, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    return out
+    site = tmp_path / "site"
+    assert shown_date(site, "actions/youth") == "2025-06-16"
+    assert shown_date(site, "actions/farmers") == "本页数据有尚未提交的修改（本地预览）"
+    old = untouched_departments(load_plan(repo / "data" / "plan.yaml"), "youth", "farmers")
+    assert old and shown_date(site, f"departments/{old[0]}") == "2024-03-01"
+    assert shown_date(site, "") == "本页数据有尚未提交的修改（本地预览）"  # the home page gathers the whole plan
+    assert shown_date(site, "editors") is None
 
 
-def untouched_departments(project: Path) -> list[str]:
-    """Departments whose page shows nothing of the youth task (no duty in it, no mention in its text)."""
-    plan = load_plan(project / "data" / "plan.yaml")
-    index = PlanIndex(plan)
-    youth = index.task_by_id["youth"]
-    youth_text = {b.owner for b in index.body} & ({youth.id} | {m.id for m in youth.measures})
-    return [d.id for d in plan.departments if all(a.task.id != "youth" for a in index.for_department(d))
-            and not any(m.block.owner in youth_text for m in index.mentions(d))]
+def test_blame_gives_chinas_day_and_none_for_uncommitted_lines(repo):
+    text = (repo / "data" / "plan.yaml").read_text(encoding="utf-8")
+    commits = history.line_commits(repo, "data/plan.yaml")
+    assert commits[line_of(text, "        target_group: 青少年学生\n")] == "2025-06-16"
+    assert commits[line_of(text, "        target_group: 农民朋友\n")] is None
+    assert commits[1] == "2024-03-01"
 
 
-def test_each_page_dates_its_own_lines(repo, repo_site):
-    assert shown_date(repo_site, "actions/youth") == "2025-06-16"  # the changed task
-    assert shown_date(repo_site, "actions/farmers") == "2024-03-01"  # another task
-    assert shown_date(repo_site, "departments/kexie") == "2025-06-16"  # leads youth
-    old = untouched_departments(repo)
-    assert len(old) >= 5
-    assert {shown_date(repo_site, f"departments/{d}") for d in old} == {"2024-03-01"}
-    for whole in ("", "text", "matrix", "departments"):  # pages that gather the whole plan
-        assert shown_date(repo_site, whole) == "2025-06-16"
-
-
-def test_uncommitted_edits_are_said_not_dated(repo, tmp_path):
-    plan = repo / "data" / "plan.yaml"
-    committed = plan.read_text(encoding="utf-8")
-    plan.write_text(committed.replace("        target_group: 农民\n", "        target_group: 农民朋友\n", 1), encoding="utf-8")
-    try:
-        result = build(repo, tmp_path / "site")
-        assert result.returncode == 0, result.stderr
-    finally:
-        plan.write_text(committed, encoding="utf-8")
-    assert shown_date(tmp_path / "site", "actions/farmers") == "本页数据有尚未提交的修改（本地预览）"
-    assert shown_date(tmp_path / "site", "actions/youth") == "2025-06-16"
-
-
-def test_outside_git_there_is_no_date_and_no_error(tmp_path):
-    project = copy_project(tmp_path / "project")  # a plain copy: no .git anywhere above /tmp
+# ── no history: no date, no error ─────────────────────────────────────────────────────────────
+def test_outside_git_there_is_no_date_and_no_error(plain_copy_site):
+    project, site, result = plain_copy_site  # a plain copy: no .git anywhere above /tmp
     assert history.line_commits(project, "data/plan.yaml") is None
-    result = build(project, tmp_path / "site")
     assert result.returncode == 0 and "Traceback" not in result.stderr
-    assert shown_date(tmp_path / "site", "actions/youth") is None
+    assert shown_date(site, "actions/youth") is None
 
 
-def test_without_git_installed_there_is_no_date_and_no_error(repo, tmp_path):
-    import sys
-
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-                            cwd=repo, capture_output=True, text=True, env=dict(os.environ, PATH=str(tmp_path)))
-    assert result.returncode == 0, result.stderr
-    assert shown_date(tmp_path / "site", "actions/youth") is None
+def test_without_git_installed_there_are_no_dates(repo, tmp_path, monkeypatch, plan, pages):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no git to run
+    assert history.line_commits(repo, "data/plan.yaml") is None
+    assert history.page_freshness(repo, "data/plan.yaml", plan, load(PLAN).lines, pages) == {}
 
 
 def test_spans_cover_a_record_from_its_first_to_its_last_line():

@@ -8,15 +8,10 @@ import re
 import pytest
 
 from plansite import routes
-from plansite.output import generate, navigation
+from plansite.output import navigation
 from plansite.load import load_plan
 
 EDITORIAL = "这是本站为方便查找而做的编辑整理，不是文件原有的分类"
-
-
-@pytest.fixture(scope="module")
-def pages(plan):
-    return generate(plan)
 
 
 def test_home_has_an_entry_for_every_group(plan, pages):

@@ -15,11 +15,12 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from bs4 import Tag
 
-from officialshtml import Node, article, last_segment
 import plan_facts as facts
 from plansite import routes
 from plansite.index import KIND_LABELS, ROLE_LABELS, PlanIndex
+from sitehtml import article, last_segment
 from sourcetext import annex_rows, prose_lines
 
 KIND_WORDS = {"action": "行动", "project": "工程"}
@@ -45,25 +46,26 @@ def source_roles(plan, source_lines) -> dict[tuple[str, str], str]:
     return out
 
 
-def role_of(node: Node) -> str | None:
+def role_of(node: Tag) -> str | None:
+    classes = node.get("class", [])
     for role in ("lead", "responsible"):
-        if f"pl-mark-{role}" in node.classes or f"pl-duty-{role}" in node.classes:
+        if f"pl-mark-{role}" in classes or f"pl-duty-{role}" in classes:
             return role
     return None
 
 
 # ── matrix ────────────────────────────────────────────────────────────────────────────────────
 @pytest.fixture(scope="module")
-def matrix(site_dir) -> Node:
-    return article(site_dir / "matrix" / "index.html").find("table", "pl-matrix")
+def matrix(site_dir) -> Tag:
+    return article(site_dir / "matrix" / "index.html").find("table", class_="pl-matrix")
 
 
-def matrix_columns(table: Node) -> list[str]:
+def matrix_columns(table: Tag) -> list[str]:
     head = table.find("thead")
     return [last_segment(a.attrs["href"]) for a in head.find_all("a")]
 
 
-def matrix_rows(table: Node) -> list[Node]:
+def matrix_rows(table: Tag) -> list[Tag]:
     return [tr for tb in table.find_all("tbody") for tr in tb.find_all("tr") if "data-names" in tr.attrs]
 
 
@@ -81,23 +83,23 @@ def test_every_matrix_cell_agrees_with_the_source_annex(matrix, source_roles, in
             # a cell may also link to the records of that duty (a count); the role mark is the other link
             marks = [a for a in td.find_all("a") if "pl-record-count" not in a.attrs.get("class", "")]
             if not marks:
-                assert td.text().strip() == "" or td.find_all("a")
+                assert td.get_text().strip() == "" or td.find_all("a")
                 continue
             (mark,) = marks
             role = role_of(mark)
             assert last_segment(mark.attrs["href"]) == task  # the mark links to its task
             # told apart by symbol and word, not colour alone
-            assert mark.text() == {"lead": "●牵头", "responsible": "○参与"}[role]
+            assert mark.get_text() == {"lead": "●牵头", "responsible": "○参与"}[role]
             seen[(dept, task)] = role
         marks = [seen.get((dept, t)) for t in columns]
-        assert [int(td.text()) for td in cells[-2:]] == [marks.count("lead"), marks.count("responsible")]
+        assert [int(td.get_text()) for td in cells[-2:]] == [marks.count("lead"), marks.count("responsible")]
     assert seen == source_roles
 
 
 def test_matrix_column_and_grand_totals(matrix, source_roles):
     columns = matrix_columns(matrix)
     foot = matrix.find("tfoot").find_all("tr")
-    lead_row, resp_row = ([td.text() for td in tr.find_all("td")] for tr in foot)
+    lead_row, resp_row = ([td.get_text() for td in tr.find_all("td")] for tr in foot)
     per_task = Counter((task, role) for (_, task), role in source_roles.items())
     assert lead_row[:len(columns)] == [str(per_task[(t, "lead")]) for t in columns]
     assert resp_row[:len(columns)] == [str(per_task[(t, "responsible")]) for t in columns]
@@ -108,23 +110,23 @@ def test_every_row_links_to_its_department_page(site_dir, matrix):
     for tr in matrix_rows(matrix):
         a = tr.find("th").find("a")
         page = site_dir / "departments" / last_segment(a.attrs["href"]) / "index.html"
-        assert a.text() in article(page).find("h1").text()
+        assert a.get_text() in article(page).find("h1").get_text()
 
 
 def test_matrix_is_a_real_accessible_table(matrix):
-    assert matrix.find("caption").text().strip()
+    assert matrix.find("caption").get_text().strip()
     for th in matrix.find_all("th"):
-        assert th.attrs.get("scope") in ("col", "row", "rowgroup"), th.text()
+        assert th.attrs.get("scope") in ("col", "row", "rowgroup"), th.get_text()
 
 
 def test_matrix_controls_are_labelled_and_hidden_without_script(site_dir):
     page = article(site_dir / "matrix" / "index.html")
-    tools = page.find(where=lambda n: "data-pl-matrix-tools" in n.attrs)
+    tools = page.find(attrs={"data-pl-matrix-tools": True})
     assert "hidden" in tools.attrs
     field = tools.find("input")
-    assert page.find("label", where=lambda n: n.attrs.get("for") == field.attrs["id"]).text().strip()
+    assert page.find("label", attrs={"for": field["id"]}).get_text().strip()
     switch = tools.find("button")
-    assert switch.attrs.get("aria-pressed") == "false" and "牵头" in switch.text()
+    assert switch.attrs.get("aria-pressed") == "false" and "牵头" in switch.get_text()
 
 
 # ── department pages ─────────────────────────────────────────────────────────────────────────
@@ -132,10 +134,10 @@ def test_every_department_page_agrees_with_the_source_annex(site_dir, plan, inde
     for dept in plan.departments:
         page = article(site_dir / "departments" / dept.id / "index.html")
         duties = {}
-        for section in page.find_all("section", "pl-duty"):
+        for section in page.find_all("section", class_="pl-duty"):
             role = role_of(section)
             title = section.find("h3")
-            assert ROLE_LABELS[role] in title.text()  # the role in words, not only colour
+            assert ROLE_LABELS[role] in title.get_text()  # the role in words, not only colour
             task = last_segment(title.find("a").attrs["href"])
             duties[task] = role
             # the other departments of that row, exactly as the source lists them
@@ -143,7 +145,7 @@ def test_every_department_page_agrees_with_the_source_annex(site_dir, plan, inde
             expected = {d for (d, t) in source_roles if t == task and d != dept.id}
             assert others == expected, (dept.id, task)
         assert duties == {t: r for (d, t), r in source_roles.items() if d == dept.id}, dept.id
-        counts = page.find("p", "pl-counts").text()
+        counts = page.find("p", class_="pl-counts").get_text()
         lead = sum(r == "lead" for r in duties.values())
         assert counts == f"牵头 {lead} 项任务，参与 {len(duties) - lead} 项任务。"
 
@@ -151,41 +153,41 @@ def test_every_department_page_agrees_with_the_source_annex(site_dir, plan, inde
 def test_department_page_carries_each_tasks_measures_word_for_word(site_dir, plan, index):
     for dept in plan.departments:
         page = article(site_dir / "departments" / dept.id / "index.html")
-        for section in page.find_all("section", "pl-duty"):
+        for section in page.find_all("section", class_="pl-duty"):
             task = index.task_by_id[last_segment(section.find("h3").find("a").attrs["href"])]
             details = section.find_all("details")
-            assert [d.find("summary").text() for d in details] == [m.label for m in task.measures]
+            assert [d.find("summary").get_text() for d in details] == [m.label for m in task.measures]
             for d, measure in zip(details, task.measures, strict=True):
-                paragraphs = [p.text() for p in d.find_all("p") if "pl-source" not in p.classes]
+                paragraphs = [p.get_text() for p in d.find_all("p") if "pl-source" not in p.get("class", [])]
                 assert paragraphs == list(measure.paragraphs)
                 # long measures start collapsed; short ones open (readable in place)
                 assert ("open" in d.attrs) == (sum(map(len, measure.paragraphs)) <= 100)
                 # repeated measure text must not compete in search with the page that owns it
-                assert d.has_ancestor(lambda n: "data-search-exclude" in n.attrs)
+                assert d.find_parent(attrs={"data-search-exclude": True}) is not None
 
 
 def test_department_page_names_its_variants(site_dir, plan):
     for dept in plan.departments:
-        summary = article(site_dir / "departments" / dept.id / "index.html").find("div", "pl-dept-summary")
+        summary = article(site_dir / "departments" / dept.id / "index.html").find("div", class_="pl-dept-summary")
         for variant in dept.variants:
-            assert variant in summary.text()
-        assert ("原文亦作" in summary.text()) == bool(dept.variants)
+            assert variant in summary.get_text()
+        assert ("原文亦作" in summary.get_text()) == bool(dept.variants)
 
 
 def test_mentions_of_a_department_in_the_body_link_to_their_paragraph(site_dir, plan, source_lines):
     prose = prose_lines(source_lines)
     for dept in plan.departments:
         names = (dept.name, *dept.variants)
-        quotes = article(site_dir / "departments" / dept.id / "index.html").find_all("blockquote", "pl-mention")
+        quotes = article(site_dir / "departments" / dept.id / "index.html").find_all("blockquote", class_="pl-mention")
         in_source = [line for _, line in prose if any(n in line for n in names)]
         assert len(quotes) == len(in_source), dept.id
         for quote, line in zip(quotes, in_source, strict=True):
-            text = quote.find("p").text()
+            text = quote.find("p").get_text()
             assert text.startswith(line)  # word for word (a source line may end at a page break)
-            assert [m.text() for m in quote.find_all("mark")] == [n for n in re.findall("|".join(map(re.escape, names)), text)]
-            assert quote.find("p", "pl-mention-where").find("a").attrs["href"].startswith("../../text/#")
-    kexie = article(site_dir / "departments" / "kexie" / "index.html").find_all("blockquote", "pl-mention")
-    assert [q.find("p", "pl-mention-where").find("a").attrs["href"] for q in kexie] == \
+            assert [m.get_text() for m in quote.find_all("mark")] == [n for n in re.findall("|".join(map(re.escape, names)), text)]
+            assert quote.find("p", class_="pl-mention-where").find("a").attrs["href"].startswith("../../text/#")
+    kexie = article(site_dir / "departments" / "kexie" / "index.html").find_all("blockquote", class_="pl-mention")
+    assert [q.find("p", class_="pl-mention-where").find("a").attrs["href"] for q in kexie] == \
         ["../../text/#org-coordination", "../../text/#org-work-system"]
 
 
@@ -230,13 +232,13 @@ def test_print_setup_names_document_number_and_date(site_dir, plan):
 # ── departments index ────────────────────────────────────────────────────────────────────────
 def test_departments_index_groups_and_counts(site_dir, plan, source_roles):
     page = article(site_dir / "departments" / "index.html")
-    headings = [h.text().replace("¶", "") for h in page.find_all("h2")]
+    headings = [h.get_text().replace("¶", "") for h in page.find_all("h2")]
     assert headings == ["区委部门（6 个）", "区政府部门（21 个）", "群团组织（6 个）", "其他单位（1 个）"]
-    rows = [tr for t in page.find_all("table", "pl-depts") for tr in t.find("tbody").find_all("tr")]
+    rows = [tr for t in page.find_all("table", class_="pl-depts") for tr in t.find("tbody").find_all("tr")]
     assert len(rows) == len(plan.departments)
     for tr in rows:
         dept = tr.attrs["data-id"]
-        lead, resp, total = (int(td.text()) for td in tr.find_all("td"))
+        lead, resp, total = (int(td.get_text()) for td in tr.find_all("td"))
         roles = [r for (d, _), r in source_roles.items() if d == dept]
         assert (lead, resp, total) == (roles.count("lead"), roles.count("responsible"), len(roles))
         assert last_segment(tr.find("th").find("a").attrs["href"]) == dept
@@ -278,12 +280,12 @@ def test_department_downloads_open_and_match_the_data(site_dir, plan, index):
 
 def test_department_page_links_its_downloads(site_dir):
     page = article(site_dir / "departments" / "kexie" / "index.html")
-    links = page.find("p", "pl-downloads").find_all("a")
+    links = page.find("p", class_="pl-downloads").find_all("a")
     # The workbook first (any spreadsheet program opens it); the CSV says how LibreOffice reads it.
     assert [a.attrs["href"] for a in links] == ["../../downloads/departments/kexie.xlsx",
                                                  "../../downloads/departments/kexie.csv"]
     assert links[1].attrs["download"] == "区科协-职责清单.csv"
-    csv_note = page.find("p", "pl-downloads").find_all("span", "pl-download-note")[1].text()
+    csv_note = page.find("p", class_="pl-downloads").find_all("span", class_="pl-download-note")[1].get_text()
     assert "LibreOffice" in csv_note and "UTF-8" in csv_note
 
 
@@ -315,7 +317,7 @@ def test_matrix_downloads_open_and_match_the_data(site_dir, index):
 
 
 def test_matrix_page_links_all_three_downloads(site_dir):
-    links = article(site_dir / "matrix" / "index.html").find("p", "pl-downloads").find_all("a")
+    links = article(site_dir / "matrix" / "index.html").find("p", class_="pl-downloads").find_all("a")
     assert [a.attrs["href"] for a in links] == ["../downloads/matrix.xlsx", "../downloads/matrix.csv",
                                                  "../downloads/matrix.json"]
 

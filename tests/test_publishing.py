@@ -16,7 +16,7 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, open_context
+from conftest import NO_OFFLINE_COPY, ROOT, open_context
 from sitehtml import html_pages, url_path
 
 SUB_PATH = "/zt/kxsz/"
@@ -51,7 +51,7 @@ def portal(tmp_path_factory):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(PortalHandler, directory=str(root)))
     public = f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
     site = root / SUB_PATH.strip("/")
-    env = {**os.environ, "SITE_URL": public, "PLANSITE_OFFLINE_COPY": "0"}  # the copy is tested in test_offline.py
+    env = {**os.environ, "SITE_URL": public, **NO_OFFLINE_COPY}  # the offline copy is tested on the session's site
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=ROOT, env=env,
                             capture_output=True, text=True, encoding="utf-8")
     assert result.returncode == 0, result.stderr

@@ -155,16 +155,9 @@ def test_navigation_is_pruned_only_for_large_plans(plan, plan3):
     assert navscale.theme_features(plan3, [*features, "navigation.prune"]) == [*features, "navigation.prune"]
 
 
-def test_large_plan_site_carries_only_its_own_section_in_the_nav(tmp_path, site_dir):
-    from conftest import build_site
-    from projectcopy import copy_project
-
-    copy_project(tmp_path)
-    synth.write_scaled(3, tmp_path / "data" / "plan.yaml")
-    result = build_site(tmp_path / "site", tmp_path / "mkdocs.yml")
-    assert result.returncode == 0, result.stderr
-    department = primary_nav(tmp_path / "site" / "departments" / "kexie" / "index.html")
-    action = primary_nav(tmp_path / "site" / "actions" / "youth" / "index.html")
+def test_large_plan_site_carries_only_its_own_section_in_the_nav(wide_site, site_dir):
+    department = primary_nav(wide_site / "departments" / "kexie" / "index.html")
+    action = primary_nav(wide_site / "actions" / "youth" / "index.html")
     assert "md-nav__item--pruned" in department and "youth-c3/" not in department  # no task list here
     assert "../youth-c3/" in action  # its own section is listed in full
     real = primary_nav(site_dir / "departments" / "kexie" / "index.html")

@@ -128,6 +128,7 @@ def test_a_build_parses_the_plan_once(tmp_path, monkeypatch):
         return compose(stream, Loader=Loader)
 
     monkeypatch.setattr(yaml, "compose", counting)
+    monkeypatch.setenv("PLANSITE_OFFLINE_COPY", "0")  # the offline copy is another process, with its own parse
     load.parse.cache_clear()
     build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
     assert (tmp_path / "site" / "editors" / "index.html").exists()

@@ -16,30 +16,37 @@ def _trie_pattern(root: dict) -> str:
 
     Built without recursion and with runs of single-child nodes written as one literal, so a very
     long name (an editor can paste anything) costs neither Python's stack nor regex nesting depth;
-    groups nest only where names branch or end."""
+    groups nest only where names branch or end. Only the nodes where a run ends are visited, so the
+    work grows with the names' total length, not with its square."""
     patterns: dict[int, str] = {}
     stack: list[tuple[dict, bool]] = [(root, False)]
     while stack:
         node, children_done = stack.pop()
         if not children_done:
             stack.append((node, True))
-            stack.extend((child, False) for ch, child in node.items() if ch != "")
+            stack.extend((_run(ch, child)[1], False) for ch, child in node.items() if ch != "")
             continue
         alternatives = []
         for ch, child in sorted(node.items()):
             if ch == "":
                 continue
-            run = ch
-            while len(child) == 1 and "" not in child:  # a chain with no branch and no name ending
-                (next_ch, child), = child.items()
-                run += next_ch
-            alternatives.append(re.escape(run) + patterns[id(child)])
+            run, end = _run(ch, child)
+            alternatives.append(re.escape(run) + patterns[id(end)])
         if not alternatives:
             patterns[id(node)] = ""
             continue
         body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
         patterns[id(node)] = f"(?:{body})?" if "" in node else body  # "" marks the end of a name
     return patterns[id(root)]
+
+
+def _run(ch: str, child: dict) -> tuple[str, dict]:
+    """The characters from `ch` down a chain with no branch and no name ending, and the node it stops at."""
+    chars = [ch]
+    while len(child) == 1 and "" not in child:
+        (next_ch, child), = child.items()
+        chars.append(next_ch)
+    return "".join(chars), child
 
 
 def occurrences(texts: Sequence[str], names: Iterable[str]) -> dict[str, list[int]]:

@@ -69,7 +69,8 @@ class SiteState:
         try:
             # The offline copy first (a second build, in a subprocess): the about page gives its size.
             copy = offline.build_copy(config) if offline.wanted(self.command, config) else None
-            self.generated = generate(plan, config.site_url or "", source, self.descriptions, copy, progress)
+            self.generated = generate(plan, config.site_url or "", source, self.descriptions, copy, progress,
+                                      directory_urls=config.use_directory_urls)
         except (BuildDateError, guide.GuideError, offline.OfflineError) as err:
             self.generated = {}
             raise PluginError(f"{err}\n网站没有生成，已有的网站保持不变。") from None

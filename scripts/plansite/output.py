@@ -24,11 +24,14 @@ NOT_FROM_DATA = {guide.SRC}  # generated pages that show no plan data: no data d
 
 def generate(plan: Plan, site_url: str = "", source: Loaded | None = None,
              descriptions: dict[str, str] | None = None, offline_zip: bytes | None = None,
-             progress: Progress | None = None) -> dict[str, str | bytes]:
+             progress: Progress | None = None, directory_urls: bool = True) -> dict[str, str | bytes]:
     """Every page and download, plus robots.txt and the records' Atom feed. `source` is the file the
     editors' guide quotes (default: data/plan.yaml); `site_url` makes download links absolute when it is
     set; `descriptions`, when given, receives each page's description; `offline_zip` is the offline copy,
-    published and linked when given; `progress` holds the implementation records (none when not given)."""
+    published and linked when given; `progress` holds the implementation records (none when not given);
+    `directory_urls` is MkDocs' setting of that name (off in the offline copy). It is set here on every
+    call, so the links never depend on what an earlier build in the same process chose."""
+    routes.use_directory_urls(directory_urls)
     renderer = Renderer()
     progress = progress or Progress()
     pages = [*Builder(plan, site_url=site_url, offline_size=len(offline_zip) if offline_zip else None,
