@@ -67,7 +67,7 @@ BUDGETS = {
     "generation_share": "Generation stays under 10% of the full build at 1× and at 10×",
     "build_growth": "Build time grows no faster than linearly: 50× the data within 60× the time",
     "home_transfer": "Home page transfer (without search) within 15% of Material's own minimal page",
-    "search_index_size": "Search index, gzipped, at most twice the gzipped plain text of the plan at 1×",
+    "search_index_size": "Search index, gzipped, at most twice the gzipped plain text of the plan and its records at 1×",
     "matrix_at_scale": "Matrix usable at 50×: no matrix page over 1 MB of HTML, filter responds within 100 ms",
     "lighthouse": "Lighthouse (mobile): each page's median performance at least bare Material's; "
                   "accessibility, best practices and SEO at 100",
@@ -231,18 +231,26 @@ def plan_stats(project: Path) -> dict:
 
 
 def plain_text(plan_path: Path) -> bytes:
-    """The document as plain text: every block of document.blocks(), then the annex table's cells."""
+    """The document as plain text: every block of document.blocks(), then the annex table's cells; then
+    the implementation records beside it (data/progress.yaml: title, summary, figures, source), which
+    search indexes too."""
     from plansite import document
     from plansite.index import KIND_LABELS, PlanIndex
     from plansite.load import load_plan
+    from plansite.progress import load_progress
+    from plansite.timeline import build_date
 
     plan = load_plan(plan_path)
+    progress = load_progress(plan_path.with_name("progress.yaml"), plan, build_date())
     index = PlanIndex(plan)
     lines = [b.printed for b in document.blocks(plan)]
     for task in index.tasks:
         lines.append("\t".join([KIND_LABELS[task.kind], f"{index.task_number(task)}. {index.annex_title(task)}",
                                 "、".join(a.printed for a in index.for_task(task, "lead")),
                                 "、".join(a.printed for a in index.for_task(task, "responsible"))]))
+    for r in progress.records:
+        lines += [r.title, r.date.printed, r.summary, *(f"{f.value:g} {f.unit}（{f.counts}）" for f in r.figures),
+                  f"{r.source.publisher}《{r.source.title}》{r.source.date.printed}发布"]
     return "\n".join(lines).encode("utf-8")
 
 

@@ -45,13 +45,21 @@ class Patched:
 
 
 @dataclass
-class State:
+class Prepared:
+    """What on_config prepares for the later events of one build."""
     parts_by_word: dict[str, list[str]]
     task_anchors: set[str]
     patched: list[Patched]
 
 
-_state: State | None = None
+@dataclass
+class SearchState:
+    """The one object the search hooks share. `prepared` is None while data/plan.yaml has a mistake:
+    search then leaves every file as Material made it (the site's own hooks report the mistake)."""
+    prepared: Prepared | None = None
+
+
+STATE = SearchState()
 
 
 def write_if_changed(path: Path, text: str) -> None:
@@ -65,8 +73,7 @@ def write_if_changed(path: Path, text: str) -> None:
 
 @event_priority(50)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _state
-    _state = None
+    STATE.prepared = None
     root = Path(config.config_file_path).resolve().parent
     try:
         plan = load_plan(root / DATA_FILE, str(DATA_FILE))
@@ -92,15 +99,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             patched.append(Patched(src, bundle.hashed_path(src, content), content))
     except worker.WorkerPatchError as err:
         raise PluginError(f"search: {err}") from None
-    _state = State(dictionary.parts_by_word(terms), exclude.owned_by_tasks(plan), patched)
+    STATE.prepared = Prepared(parts_by_word=dictionary.parts_by_word(terms), task_anchors=exclude.owned_by_tasks(plan),
+                              patched=patched)
     log.debug("search: %d dictionary words in %s", len(terms), path)
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    if _state is None:
+    prepared = STATE.prepared
+    if prepared is None:
         return files
-    for p in _state.patched:
+    for p in prepared.patched:
         original = files.get_file_from_path(p.original)
         if original is None:
             raise PluginError(f"search: the theme's {p.original} is not among the site's files")
@@ -114,9 +123,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def renamed(output: str, where: str) -> str:
     """The page with every reference to a patched theme file pointing at our file (base.html names them)."""
-    if _state is None:
+    prepared = STATE.prepared
+    if prepared is None:
         return output
-    for p in _state.patched:
+    for p in prepared.patched:
         if p.original not in output:
             raise PluginError(f"search: {where} does not load {p.original}; was Material's base.html changed?")
         output = output.replace(p.original, p.shipped)
@@ -132,21 +142,23 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
-    if _state is None:
+    prepared = STATE.prepared
+    if prepared is None:
         return html
     try:
-        return exclude.exclude(html, page.file.src_uri, _state.task_anchors)
+        return exclude.exclude(html, page.file.src_uri, prepared.task_anchors)
     except exclude.ExcludeError as err:
         raise PluginError(f"search: {err}") from None
 
 
 @event_priority(-100)
 def on_post_build(config: MkDocsConfig) -> None:
-    if _state is None:
+    prepared = STATE.prepared
+    if prepared is None:
         return
     path = Path(config.site_dir) / "search" / "search_index.json"
     try:
-        sizes = index.rewrite(path, _state.parts_by_word)
+        sizes = index.rewrite(path, prepared.parts_by_word)
     except index.IndexShapeError as err:
         raise PluginError(f"search: {path}: {err}; Material's index was left as it was") from None
     log.info("search: index %d bytes (Material wrote %d)", sizes.after, sizes.before)
