@@ -48,7 +48,8 @@ def capped(text: str) -> str:
 
 def workbook(title: str, sheets: list[Sheet], stamp: datetime.datetime) -> bytes:
     buf = io.BytesIO()
-    # A copy of FONT: XlsxWriter adds keys to the dict it is given, so a second workbook came out different.
+    # A copy: XlsxWriter adds keys to the dict it is given, which made every later workbook of the
+    # process differ from the first (its font gained a theme), so the bytes depended on the order of writing.
     book = xlsxwriter.Workbook(buf, {"in_memory": True, "default_format_properties": dict(FONT)})
     book.set_properties({"title": title, "author": "plansite", "created": stamp})
     # Style by (header row, wrapped column).
