@@ -26,7 +26,7 @@ def test_urls_come_from_ids_not_titles(pages):
 def test_task_page_has_every_measure_with_its_anchor(index, pages):
     for task in index.tasks:
         md = pages[routes.task_page(task)]
-        assert md.startswith(f"# {task.title}\n")
+        assert md.startswith("---\npage_css: [records]\n---\n\n" + f"# {task.title}\n")  # records' styles
         for measure in task.measures:
             assert f"## {measure.title} {{ #{measure.id} }}" in md
             for paragraph in measure.paragraphs:

@@ -77,11 +77,14 @@ def test_each_page_loads_one_stylesheet_of_ours_for_its_kind(site_dir):
     """A stylesheet blocks the first paint: one of ours per page, made for its kind (the officials' matrix
     styles are not on the home page); 长辈模式's script is inlined, its styles come only when the mode is on."""
     assert stylesheets_and_scripts(site_dir / "index.html") == (["plansite-public"], [], True)
-    assert stylesheets_and_scripts(site_dir / "actions" / "youth" / "index.html") == (["plansite"], [], True)
-    for page in ("departments/kexie", "departments", "matrix"):
+    # pages that show implementation records add their styles (records.css) to their kind's
+    assert stylesheets_and_scripts(site_dir / "actions" / "youth" / "index.html") == (["plansite-records"], [], True)
+    assert stylesheets_and_scripts(site_dir / "departments" / "index.html") == (["plansite-officials"], ["officials"], True)
+    for page in ("departments/kexie", "matrix"):
         assert stylesheets_and_scripts(site_dir / page / "index.html") == (
-            ["plansite-officials"], ["officials"], True), page
-    assert stylesheets_and_scripts(site_dir / "targets" / "index.html")[0] == ["plansite-public"]
+            ["plansite-officials-records"], ["officials"], True), page
+    assert stylesheets_and_scripts(site_dir / "targets" / "index.html")[0] == ["plansite-public-records"]
+    assert stylesheets_and_scripts(site_dir / "progress" / "index.html") == (["plansite-public-records"], ["records"], True)
     assert stylesheets_and_scripts(site_dir / "editors" / "index.html")[0] == ["plansite-editors"]
     assert stylesheets_and_scripts(site_dir / "404.html")[0] == ["plansite"]
 
