@@ -48,7 +48,7 @@ def check(path: Path, progress: Path | None = None) -> int:
         print(err.report(), file=sys.stderr)
         return 1
     tasks = sum(len(c.tasks) for c in plan.chapters)
-    print(f"{display_path(path)}：检查通过。{tasks} 项任务，{len(plan.departments)} 个部门，"
+    print(f"{display_path(path)}：检查通过。{tasks} 项任务，{len(plan.departments)} 个{plan.words.department}，"
           f"{sum(len(r.lead) + len(r.responsible) for r in plan.annex)} 条分工。")
     if progress is None:
         return 0

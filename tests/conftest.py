@@ -19,12 +19,15 @@ from plansite.load import load_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 
-SOURCE = ROOT / "data" / "source" / "wulong-fubanfa-2022-30.txt"
 PLAN = ROOT / "data" / "plan.yaml"
-# One plan per kind of mistake, each with the check's exact report beside it (NAME.expected). Every test
+# The published text the plan is checked against: the one file in data/source/, whatever its name.
+SOURCE = next(iter(sorted((ROOT / "data" / "source").glob("*.txt"))))
+# A made-up plan with neutral names, one per kind of mistake, each with the check's exact report beside it (NAME.expected). Every test
 # finds them through this constant (the editors' guide quotes them too).
-INVALID_DIR = ROOT / "tests" / "fixtures" / "invalid"
+INVALID_DIR = ROOT / "scripts" / "plansite" / "examples" / "invalid"
 INVALID = sorted(INVALID_DIR.glob("*.yaml"))
+# The same for data/progress.yaml (checked against the made-up plan in the folder above them).
+PROGRESS_INVALID_DIR = ROOT / "scripts" / "plansite" / "examples" / "progress-invalid"
 
 
 def expected_report(path: Path, shown_as: str) -> str:

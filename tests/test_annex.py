@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import plan_facts as facts
 from plansite.index import KIND_LABELS
 from sourcetext import annex_rows
 
@@ -14,29 +15,23 @@ def plan_rows(index):
                tuple(a.printed for a in index.for_task(task, "responsible")))
 
 
-def test_all_ten_rows_match_the_source_table(index, source_lines):
+def test_every_row_matches_the_source_table(index, source_lines):
     rows, headers = annex_rows(source_lines)
     assert headers == 2  # printed twice in the PDF; the plan keeps one (see notes)
     expected = [(r.category, r.task, r.lead, r.responsible) for r in rows]
-    assert len(expected) == 10
+    assert len(expected) == facts.TASKS
     assert list(plan_rows(index)) == expected
 
 
 def test_department_registry_merges_variants_openly(plan, index, source_lines):
     rows, _ = annex_rows(source_lines)
     printed = {name for r in rows for name in (*r.lead, *r.responsible)}
-    assert len(printed) == 39
+    assert len(printed) == facts.PRINTED_NAMES
     registered = {name: d.id for d in plan.departments for name in (d.name, *d.variants)}
     assert set(registered) == printed  # every printed string is registered, nothing invented
-    assert len(plan.departments) == 34
+    assert len(plan.departments) == facts.DEPARTMENTS
     merged = {d.id: {d.name, *d.variants} for d in plan.departments if d.variants}
-    assert merged == {
-        "zuzhibu": {"区委组织部", "区委组织部（区委直属机关工委）"},
-        "tongzhanbu": {"区委统战部（区民族宗教委）", "区委统战部"},
-        "jingxinwei": {"区经济信息委", "区经济信息委（大数据局）"},
-        "zhujianwei": {"区住房城乡建委（人防中心）", "区住房城乡建设委（人防中心）"},
-        "wenhualvyouwei": {"区文化旅游委（体育局）", "区文化旅游委"},
-    }
+    assert merged == facts.MERGED_VARIANTS
 
 
 def test_canonical_name_is_the_most_printed_form(plan, source_lines):
@@ -50,11 +45,11 @@ def test_canonical_name_is_the_most_printed_form(plan, source_lines):
 
 def test_officials_title_differs_only_in_the_annex(index):
     task = index.task_by_id["officials"]
-    assert task.title == "实施领导干部和公务员科学素质提升行动"
+    assert task.label == "实施领导干部和公务员科学素质提升行动"
     assert index.annex_title(task) == "实施领导干部和公务人员科学素质提升行动"
     assert sum(row.printed_title is not None for row in index.plan.annex) == 1
 
 
 def test_assignment_totals(index):
-    assert len(index.assignments) == 194
-    assert Counter(a.role for a in index.assignments) == {"lead": 27, "responsible": 167}
+    assert len(index.assignments) == facts.ASSIGNMENTS
+    assert Counter(a.role for a in index.assignments) == {"lead": facts.LEADS, "responsible": facts.RESPONSIBLE}

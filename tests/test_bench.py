@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+import plan_facts as facts
 from conftest import ROOT
 
 BUDGET_IDS = {"generation_share", "build_growth", "home_transfer", "search_index_size", "matrix_at_scale", "lighthouse"}
@@ -45,7 +46,7 @@ def test_quick_run_writes_every_figure(quick_run):
             "budgets"} <= set(data)
     assert list(data["scales"]) == ["1"]
     s = data["scales"]["1"]
-    assert s["plan"]["tasks"] == 10 and s["plan"]["departments"] == 34 and s["plan"]["assignments"] == 194
+    assert (s["plan"]["tasks"], s["plan"]["departments"], s["plan"]["assignments"]) == (facts.TASKS, facts.DEPARTMENTS, facts.ASSIGNMENTS)
     assert s["stages"]["load_s"] > 0 and s["stages"]["generate_s"] > 0
     assert s["stages"]["generated_files"] >= 48
     assert len(s["build"]["runs_s"]) == 1 and s["build"]["min_s"] > 0 and s["build"]["peak_rss_mb"] > 20

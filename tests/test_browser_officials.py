@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 
+import plan_facts as facts
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -26,7 +27,7 @@ def test_matrix_filter_narrows_rows_and_clearing_restores(page, site_url, plan):
     assert box.is_visible()
     box.press_sequentially("区委")
     shown = page.evaluate(VISIBLE_ROWS, MATRIX_ROWS)
-    assert sorted(shown) == sorted(departments_named(plan, "区委")) and len(shown) == 7  # 6 区委… and 团区委
+    assert sorted(shown) == sorted(departments_named(plan, "区委")) and len(shown) == facts.PARTY_DEPARTMENTS
     assert page.locator("[data-pl-count]").inner_text() == "显示 7 个部门（共 34 个）"
     groups = page.evaluate("() => [...document.querySelectorAll('.pl-group-row')].filter(r => r.getClientRects().length)"
                            ".map(r => r.textContent)")
@@ -281,7 +282,7 @@ def test_printed_duty_list_keeps_each_task_on_one_sheet(page, site_url, plan, in
         assert plan.document.number in sheet and "2022年4月16日" in sheet  # on every sheet
         assert f"第{n}页，共{len(sheets)}页" in sheet
     for a in duties:
-        heading = re.sub(r"\s+", "", f"{'牵头' if a.role == 'lead' else '参与'}{a.task.title}")
+        heading = re.sub(r"\s+", "", f"{'牵头' if a.role == 'lead' else '参与'}{a.task.label}")
         where = [i for i, s in enumerate(sheets) if heading in s]
         assert len(where) == 1, (a.task.id, where)
         sheet = sheets[where[0]]
@@ -355,7 +356,7 @@ def test_wide_plan_departments_sort_and_filter_across_tables(wide_page, wide_sit
     box = page.get_by_label("查找部门")
     box.fill("（2）")  # second copies: rows 22–42 of the government's, all in its first table
     shown = page.evaluate(VISIBLE_ROWS, DEPT_ROWS)
-    assert len(shown) == 34 and all(n.endswith("（2）") for n in shown)
+    assert len(shown) == facts.DEPARTMENTS and all(n.endswith("（2）") for n in shown)
     assert page.evaluate(tables_shown) == 4  # the table left without matches is hidden
     box.fill("")
     page.get_by_role("button", name="按任务数").click()

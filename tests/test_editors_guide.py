@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import INVALID
+from conftest import INVALID, PROGRESS_INVALID_DIR
 from plansite import guide, routes
 from plansite.output import navigation
 from plansite.load import load
@@ -79,7 +79,7 @@ def test_the_schema_is_published_with_the_site(site_dir):
 
 
 # ── 实施记录 (data/progress.yaml) ───────────────────────────────────────────────────────────────
-PROGRESS_INVALID = sorted((ROOT / "tests" / "fixtures" / "progress-invalid").glob("*.yaml"))
+PROGRESS_INVALID = sorted(PROGRESS_INVALID_DIR.glob("*.yaml"))
 
 
 def test_every_kind_of_bad_record_is_explained():
@@ -92,7 +92,7 @@ def test_the_guide_shows_each_bad_records_message(guide_md, path: Path):
         assert "问题：日期在本站生成日期之后" in guide_md
     else:
         expected = path.with_suffix(".expected").read_text(encoding="utf-8")
-        shown = expected.replace(f"tests/fixtures/progress-invalid/{path.name}", "data/progress.yaml").rstrip("\n")
+        shown = expected.replace(f"{PROGRESS_INVALID_DIR.relative_to(ROOT).as_posix()}/{path.name}", "data/progress.yaml").rstrip("\n")
         assert html.escape(shown, quote=False) in guide_md.replace("&#34;", '"').replace("&#39;", "'")
     assert f"{{ #progress-error-{path.stem} }}" in guide_md
 

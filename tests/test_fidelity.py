@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import plan_facts as facts
 from plansite import document
 from sourcetext import prose_lines, squeeze
 
@@ -34,7 +35,7 @@ def test_every_source_paragraph_once_in_order(plan, source_lines):
 def test_page_break_joins_are_exactly_the_recorded_ones(plan, source_lines):
     joins = align([b.printed for b in document.blocks(plan)], prose_lines(source_lines))
     recorded = [n for n in plan.notes if n.kind == "page_break"]
-    assert len(joins) == len(recorded) == 15
+    assert len(joins) == len(recorded) == facts.PAGE_BREAK_JOINS
     for (before, after), note in zip(joins, recorded, strict=True):
         head, tail = note.printed
         assert before.endswith(head) and after.startswith(tail), (note, before[-20:], after[:20])
@@ -65,16 +66,37 @@ def test_titles_rejoined_across_their_line_breaks(plan, source_lines):
 
 
 def test_structure_matches_the_document(plan, index):
-    assert [c.number for c in plan.chapters] == ["一", "二", "三", "四", "五"]
-    assert [t.kind for t in index.tasks] == ["action"] * 5 + ["project"] * 5
-    assert sum(len(t.measures) for t in index.tasks) == 38
+    assert [c.number for c in plan.chapters] == facts.CHAPTER_NUMBERS
+    assert [t.kind for t in index.tasks] == facts.TASK_KINDS
+    assert sum(len(t.measures) for t in index.tasks) == facts.MEASURES
     # The one paragraph printed without a lead phrase continues 弘扬科学家精神; no title was invented.
     _, measure = index.measure_by_id["tech-resources-scientist-spirit"]
-    assert measure.title == "弘扬科学家精神" and len(measure.paragraphs) == 2
+    assert measure.title == "弘扬科学家精神。" and len(measure.paragraphs) == 2
     assert measure.paragraphs[1].startswith("举办全国科技工作者日等活动")
     schedule = [i for c in plan.chapters for s in c.sections if s.id == "schedule" for i in s.items]
-    assert [(i.title, i.period.start, i.period.end) for i in schedule] == [
+    assert [(i.label, i.period.start, i.period.end) for i in schedule] == [
         ("启动实施", 2021, 2021), ("深入实施", 2022, 2025), ("总结评估", 2025, 2025)]
+
+
+def test_headings_and_lead_phrases_are_printed_character_for_character(plan, source_lines):
+    """No normalisation at all where the document numbers its parts: each heading is a whole source
+    line, and each measure's or item's lead phrase opens one, exactly (no 。 added to a heading printed
+    without one, no （） around a number printed bare), in the order of the source."""
+    lines = [text for _, text in prose_lines(source_lines)]
+    at = 0
+    for block in document.blocks(plan):
+        if block.role == "heading":
+            expected = block.text
+        elif block.lead:
+            expected = block.lead
+        else:
+            continue
+        while at < len(lines) and not lines[at].startswith(expected):
+            at += 1
+        assert at < len(lines), f"not printed as is, or out of order: {expected!r}"
+        if block.role == "heading":
+            assert lines[at] == expected
+        at += 1
 
 
 def test_anchors_are_unique_ascii(plan):

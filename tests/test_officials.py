@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from bs4 import Tag
 
+import plan_facts as facts
 from plansite import routes
 from plansite.index import KIND_LABELS, ROLE_LABELS, PlanIndex
 from sitehtml import article, last_segment
@@ -31,7 +32,7 @@ def source_roles(plan, source_lines) -> dict[tuple[str, str], str]:
     rows, _ = annex_rows(source_lines)
     by_name = {n: d.id for d in plan.departments for n in (d.name, *d.variants)}
     # A source row names its task as "1. title"; the annex prints one title differently (recorded in the data).
-    by_title = {t.title: t.id for c in plan.chapters for t in c.tasks}
+    by_title = {t.label: t.id for c in plan.chapters for t in c.tasks}
     by_title.update({r.printed_title: r.task for r in plan.annex if r.printed_title})
     out: dict[tuple[str, str], str] = {}
     for row in rows:
@@ -41,7 +42,7 @@ def source_roles(plan, source_lines) -> dict[tuple[str, str], str]:
                 key = (by_name[name], task)
                 assert key not in out, f"{name} twice in {row.task}"
                 out[key] = role
-    assert len(out) == 194
+    assert len(out) == facts.ASSIGNMENTS
     return out
 
 
@@ -155,7 +156,7 @@ def test_department_page_carries_each_tasks_measures_word_for_word(site_dir, pla
         for section in page.find_all("section", class_="pl-duty"):
             task = index.task_by_id[last_segment(section.find("h3").find("a").attrs["href"])]
             details = section.find_all("details")
-            assert [d.find("summary").get_text() for d in details] == [m.title for m in task.measures]
+            assert [d.find("summary").get_text() for d in details] == [m.label for m in task.measures]
             for d, measure in zip(details, task.measures, strict=True):
                 paragraphs = [p.get_text() for p in d.find_all("p") if "pl-source" not in p.get("class", [])]
                 assert paragraphs == list(measure.paragraphs)
@@ -201,7 +202,7 @@ def test_department_pages_keep_measure_text_out_of_search(site_dir, plan, index)
         text = "".join(plain(d["title"]) + plain(d["text"]) for d in mine)
         assert plain(dept.name) in text
         for a in index.for_department(dept):
-            assert plain(a.task.title) in text  # task titles stay searchable
+            assert plain(a.task.label) in text  # task titles stay searchable
             for m in a.task.measures:
                 for p in m.paragraphs:
                     assert plain(p)[:20] not in text, (dept.id, m.id)
@@ -263,8 +264,8 @@ def expected_duties(index: PlanIndex, dept) -> list[list[str]]:
     for a in sorted(duties, key=lambda a: a.role != "lead"):  # leads first, each in document order
         others = {role: "、".join(o.department.name for o in index.for_task(a.task, role) if o.department.id != dept.id)
                   for role in ("lead", "responsible")}
-        out.append([dept.name, ROLE_LABELS[a.role], KIND_LABELS[a.task.kind], a.task.number, a.task.title, a.printed,
-                    others["lead"], others["responsible"], "\n".join(m.title for m in a.task.measures),
+        out.append([dept.name, ROLE_LABELS[a.role], KIND_LABELS[a.task.kind], a.task.numeral, a.task.label, a.printed,
+                    others["lead"], others["responsible"], "\n".join(m.label for m in a.task.measures),
                     routes.url_of(routes.task_page(a.task))])
     return out
 
@@ -291,7 +292,7 @@ def test_department_page_links_its_downloads(site_dir):
 def test_matrix_downloads_open_and_match_the_data(site_dir, index):
     csv_rows = read_csv(site_dir / "downloads" / "matrix.csv")
     tasks = index.tasks
-    assert csv_rows[0] == ["部门", "部门类别", *(f"{KIND_WORDS[t.kind]}{t.number} {t.title}" for t in tasks),
+    assert csv_rows[0] == ["部门", "部门类别", *(f"{KIND_WORDS[t.kind]}{t.numeral} {t.label}" for t in tasks),
                            "牵头任务数", "参与任务数", "部门页面"]
     assert [r[0] for r in csv_rows[1:]] == [d.name for d in index.departments_sorted]
     for dept, row in zip(index.departments_sorted, csv_rows[1:], strict=True):
@@ -303,7 +304,7 @@ def test_matrix_downloads_open_and_match_the_data(site_dir, index):
     assert read_xlsx(site_dir / "downloads" / "matrix.xlsx", "分工总表") == csv_rows
     detail = read_xlsx(site_dir / "downloads" / "matrix.xlsx", "分工明细")
     assert [(r[2], r[4], r[6], r[7]) for r in detail[1:]] == \
-        [(a.task.title, a.department.name, ROLE_LABELS[a.role], a.printed) for a in index.assignments]
+        [(a.task.label, a.department.name, ROLE_LABELS[a.role], a.printed) for a in index.assignments]
 
     data = json.loads((site_dir / "downloads" / "matrix.json").read_text(encoding="utf-8"))
     assert data["document"]["number"] == index.plan.document.number

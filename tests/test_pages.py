@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 
+import plan_facts as facts
 from plansite import routes
 from plansite.output import navigation
 
@@ -15,7 +16,7 @@ def test_a_page_for_every_task_and_department(plan, index, pages):
     expected |= {routes.department_page(d) for d in plan.departments}
     assert expected <= set(pages)
     assert {p for p in pages if p.startswith("actions/")} == {f"actions/{t.id}.md" for t in index.tasks if t.kind == "action"}
-    assert len([p for p in pages if p.startswith("departments/") and not p.endswith("index.md")]) == 34
+    assert len([p for p in pages if p.startswith("departments/") and not p.endswith("index.md")]) == facts.DEPARTMENTS
 
 
 def test_urls_come_from_ids_not_titles(pages):
@@ -26,9 +27,14 @@ def test_urls_come_from_ids_not_titles(pages):
 def test_task_page_has_every_measure_with_its_anchor(index, pages):
     for task in index.tasks:
         md = pages[routes.task_page(task)]
-        assert md.startswith("---\npage_css: [records]\n---\n\n" + f"# {task.title}\n")  # records' styles
+        assert md.startswith("---
+page_css: [records]
+---
+
+" + f"# {task.label}
+")  # records' styles
         for measure in task.measures:
-            assert f"## {measure.title} {{ #{measure.id} }}" in md
+            assert f"## {measure.label} {{ #{measure.id} }}" in md
             for paragraph in measure.paragraphs:
                 assert f"<p>{paragraph}</p>" in md
         for a in index.for_task(task, "lead") + index.for_task(task, "responsible"):

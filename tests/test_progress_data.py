@@ -13,6 +13,7 @@ import jsonschema
 import pytest
 import yaml
 
+from conftest import PROGRESS_INVALID_DIR
 from plansite import timeline
 from plansite.load import load_plan
 from plansite.model import When
@@ -21,7 +22,7 @@ from plansite.progress import load_progress, parse_progress
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
-INVALID = sorted((FIXTURES / "progress-invalid").glob("*.yaml"))
+INVALID = sorted(PROGRESS_INVALID_DIR.glob("*.yaml"))
 BUILT = datetime.date(2026, 12, 2)  # the build date the .expected files were written with
 EPOCH = "1796184000"  # 2026-12-02 12:00 in China
 
@@ -118,7 +119,7 @@ def test_schema_accepts_the_data_and_rejects_structural_mistakes():
     assert schema_errors(ROOT / "data" / "progress.yaml") == []
     assert schema_errors(FIXTURES / "progress.yaml") == []
     for name in ("url-not-http", "source-missing", "department-name-for-id"):
-        assert schema_errors(FIXTURES / "progress-invalid" / f"{name}.yaml"), name
+        assert schema_errors(PROGRESS_INVALID_DIR / f"{name}.yaml"), name
 
 
 def test_progress_yaml_points_vs_code_at_its_schema():

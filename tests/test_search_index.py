@@ -98,7 +98,7 @@ def test_a_department_page_is_indexed_by_its_name_and_tasks_not_by_the_other_dep
         text = " ".join(plain(d["title"]) + " " + plain(d["text"]) for d in data["docs"]
                         if d["location"].split("#")[0] == page)
         for a in index.for_department(dept):
-            assert a.task.title in text, (dept.id, a.task.title)
+            assert a.task.label in text, (dept.id, a.task.label)
         others = [o.name for o in plan.departments if o.id != dept.id and o.name not in dept.name]
         assert [o for o in others if o in text] == [], dept.id
 

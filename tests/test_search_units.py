@@ -9,6 +9,9 @@ import jieba
 import material
 import pytest
 
+from conftest import ROOT
+from plansite import terms
+from plansite.load import load_plan
 from plansite.search import bundle, dictionary, exclude, index, worker
 
 MATERIAL_TEMPLATES = str(Path(material.__file__).parent / "templates")
@@ -65,6 +68,23 @@ def test_parts_of_names():
     assert parts("行政学校") == [] and parts("人防中心") == []  # not 学校, 中心: generic words
     assert parts("团区委") == []
     assert parts("院士专家科普讲师团", department=False) == ["专家科普讲师团", "科普讲师团", "讲师团"]
+
+
+def test_prefixes_follow_the_jurisdiction():
+    """A 县's or 市's department is found without its prefix, as a 区's is: 市教育局 as 教育局."""
+    alone = dictionary.jieba_alone()
+    plans = {level: load_plan(ROOT / "tests" / "fixtures" / "plans" / f"{name}.yaml")
+             for level, name in (("县", "county-units"), ("市", "city-no-annex"))}
+
+    def parts(word, level):
+        return dictionary.parts(word, lambda s: alone.lcut(s, HMM=False), True, terms.name_prefixes(plans[level]))
+
+    assert "教育局" in parts("市教育局", "市")
+    assert "教育局" in parts("临川市教育局", "市")  # the place's own name is a prefix too
+    assert "宣传部" in parts("县委宣传部", "县") and "教育局" in parts("县教育局", "县")
+    assert parts("市科协", "市") == ["科协"] and parts("县科协", "县") == ["科协"]
+    assert parts("市科协", "县") == []  # a two-character tail counts only after the plan's own prefix
+    assert terms.name_prefixes(plans["市"])[:3] == ("临川市政府", "临川市委", "临川市")
 
 
 # ── worker patch ──────────────────────────────────────────────────────────────────────────────────

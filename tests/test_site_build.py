@@ -12,7 +12,7 @@ def test_every_task_and_department_has_a_page(site_dir, index, plan):
         folder = "actions" if task.kind == "action" else "projects"
         page = site_dir / folder / task.id / "index.html"
         assert page.exists(), page
-        assert task.title in parse(page).title
+        assert task.label in parse(page).title
     for dept in plan.departments:
         page = site_dir / "departments" / dept.id / "index.html"
         assert dept.name in parse(page).title

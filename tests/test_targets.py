@@ -56,7 +56,7 @@ STAGES = {  # year → (plan state, stage states in document order: 启动实施
 @pytest.mark.parametrize("year", sorted(STAGES))
 def test_stage_of_each_year(plan, year):
     sched = timeline.schedule(plan, datetime.date(year, 6, 1))
-    assert [s.item.title for s in sched.stages] == ["启动实施", "深入实施", "总结评估"]
+    assert [s.item.label for s in sched.stages] == ["启动实施", "深入实施", "总结评估"]
     assert (sched.state, tuple(s.state for s in sched.stages)) == STAGES[year]
     assert sched.overlap == (year == 2025)
 
@@ -223,7 +223,7 @@ def test_timeline_marks_the_build_date_and_every_stage(plan):
         texts = chart_texts(root)
         assert f"本站生成日期：{year}年6月1日" in texts
         assert [t for t in texts if re.match(r"\d\. ", t)] == [
-            f"{s.item.number}. {s.item.title}（{s.label}）" for s in sched.stages]
+            f"{s.item.number} {s.item.label}（{s.label}）" for s in sched.stages]
         if column:
             assert column in texts
         today = next(line for line in root.iter(f"{SVG}line") if line.get("class") == "pl-today")

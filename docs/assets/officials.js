@@ -22,7 +22,8 @@
 
   function showCount(el, shown) {
     var total = Number(el.getAttribute("data-total"));
-    el.textContent = shown === total ? "共 " + total + " 个部门" : "显示 " + shown + " 个部门（共 " + total + " 个）";
+    var unit = el.getAttribute("data-unit") || "部门";  // 部门 or 单位, as the plan says
+    el.textContent = shown === total ? "共 " + total + " 个" + unit : "显示 " + shown + " 个" + unit + "（共 " + total + " 个）";
   }
 
   function setShown(item, shown) {

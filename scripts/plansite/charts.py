@@ -218,7 +218,7 @@ def timeline_chart(chart_id: str, title: str, desc: str, schedule: Schedule) -> 
         fill = STAGE_FILLS[stage.state]
         parts.append(el("rect", x=x0 + 2, y=float(y + 22), width=x1 - x0 - 4, height=18.0, rx=3.0,
                         **_fill_attrs(chart_id, fill)))
-        label = f"{stage.item.number}. {stage.item.title}（{stage.label}）"
+        label = f"{stage.item.number} {stage.item.label}（{stage.label}）"
         anchor_end = x0 + text_width(label) > right
         labels.append(text(x1 - 2 if anchor_end else x0 + 2, y + 16, label,
                           text_anchor="end" if anchor_end else None,

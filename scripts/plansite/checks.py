@@ -6,14 +6,11 @@ import re
 from collections import Counter
 from typing import Iterable
 
-from . import document
-from .model import AnnexRow, Audience, Chapter, Department, DeptRef, Indicator, IndicatorValue, Item, Note, Plan, Reference, Task
+from . import document, terms
+from .model import AnnexRow, Audience, Department, DeptRef, Indicator, IndicatorValue, Item, Note, Plan, Reference, Task
 from .problems import Problem
 from .schema import Position, suggest
 from .walk import Walk
-
-SECTION_END = "。"
-
 
 class Checker:
     def __init__(self, plan: Plan, positions: dict[str, Position], file: str):
@@ -57,7 +54,7 @@ class Checker:
         self.unique("指标编号", [(f"{path}.id", x.id) for path, x in self.walk.of_type(Indicator)])
         self.unique("人群编号", [(f"{path}.id", x.id) for path, x in self.walk.of_type(Audience)])
         self.unique("编号", [(f"{path}.id", x.id) for path, x in self.walk.of_type(Reference)])
-        self.titles()
+        self.kinds()
         self.tasks()
         self.periods()
         self.annex()
@@ -75,15 +72,14 @@ class Checker:
                          f"“{block.anchor}”与网站自动生成的段落链接重复（{block.owner} 的一个段落）",
                          expected="换一个编号，不要以“-数字”或“-intro”结尾", found=block.anchor)
 
-    def titles(self) -> None:
-        for path, title in self._titles():
-            if title.endswith(SECTION_END):
-                self.add(path, "标题", "标题末尾不要写句号“。”，网站显示原文时会自动补上",
-                         expected=title.rstrip(SECTION_END), found=title)
-
-    def _titles(self) -> Iterable[tuple[str, str]]:
-        """Titles the site ends with a full stop itself (a chapter's title has none in the document)."""
-        return [(f"{path}.title", node.title) for path, node in self.walk.content() if not isinstance(node, Chapter)]
+    def kinds(self) -> None:
+        """区委部门 in a 县's plan is a copy-paste from another plan: the kinds follow jurisdiction.level."""
+        allowed = terms.department_kinds(self.plan)
+        for path, dept in self.walk.of_type(Department):
+            if dept.kind not in allowed:
+                self.add(f"{path}.kind", "部门类别", f"“{dept.kind}”与本方案的行政区划（{terms.level(self.plan)}）不符",
+                         expected="以下之一：" + "、".join(allowed), found=dept.kind,
+                         hint=suggest(dept.kind, allowed) or "行政区划在 jurisdiction.level 中设定")
 
     def tasks(self) -> None:
         for path, task in self.walk.of_type(Task):
@@ -110,7 +106,7 @@ class Checker:
     def annex(self) -> None:
         plan = self.plan
         tasks = {t.id: t for c in plan.chapters for t in c.tasks}
-        task_titles = {t.id: t.title for t in tasks.values()}
+        task_titles = {t.id: t.label for t in tasks.values()}
         depts = {d.id: d for d in plan.departments}
         by_name = {n: d for d in plan.departments for n in (d.name, *d.variants)}
         labels = {d.id: d.name for d in plan.departments}
@@ -124,17 +120,20 @@ class Checker:
             elif rows[row.task] > 1:
                 self.add(f"{path}.task", "任务编号", f"任务“{row.task}”在附件中出现了不止一行",
                          expected="每项任务一行", found=f"{rows[row.task]} 行")
-            if task is not None and row.printed_title == task.title:
+            if task is not None and row.printed_title == task.label:
                 self.add(f"{path}.printed_title", "附件中的任务名称", "与正文标题相同，不需要填写",
                          expected="删掉 printed_title", found=row.printed_title)
             seen: dict[str, str] = {}
             for role, meaning, refs in (("lead", "牵头部门", row.lead), ("responsible", "责任部门", row.responsible)):
                 for i, ref in enumerate(refs):
                     self._dept_ref(f"{path}.{role}[{i}]", meaning, ref, depts, by_name, labels, seen)
+        if plan.annex and plan.document.attachment_title is None:
+            self.add("document", "附件名称", "有附件分工（annex）时要写附件名称",
+                     expected="document.attachment_title: 附件的标题", found="没有这个字段")
         for task_id, task in tasks.items():
-            if task_id not in rows:
+            if plan.annex and task_id not in rows:  # a plan without an annex has no rows at all
                 kind = "提升行动" if task.kind == "action" else "重点工程"
-                self.add("annex", "附件：重点任务分工", f"{kind}“{task.title}”（{task_id}）在附件中没有分工",
+                self.add("annex", "附件：重点任务分工", f"{kind}“{task.label}”（{task_id}）在附件中没有分工",
                          expected=f"在 annex 中加一行 task: {task_id}", found="没有这一行")
 
     def _dept_ref(self, path: str, meaning: str, ref: DeptRef, depts: dict, by_name: dict,
@@ -181,8 +180,8 @@ class Checker:
                          expected=f"原文语句中含“{value.year}年”", found=value.quote)
 
     def audiences(self) -> None:
-        tasks = {t.id: t.title for c in self.plan.chapters for t in c.tasks}
-        measures = {m.id: m.title for c in self.plan.chapters for t in c.tasks for m in t.measures}
+        tasks = {t.id: t.label for c in self.plan.chapters for t in c.tasks}
+        measures = {m.id: m.label for c in self.plan.chapters for t in c.tasks for m in t.measures}
         for path, audience in self.walk.of_type(Audience):
             if audience.id == "index":  # groups/index.md is the list of all groups
                 self.add(f"{path}.id", "人群编号", "“index”留作“按人群查看”总页的网址，不能用作人群编号",

@@ -16,7 +16,6 @@ from .model import Department, IndicatorValue, Task
 if TYPE_CHECKING:  # progress_contexts builds on Link and Meta from here
     from .progress_contexts import DepartmentProgress, HomeProgress, IndicatorProgress, TaskProgress
 
-KIND_HEADINGS = {"区委部门": "区委部门", "区政府部门": "区政府部门", "群团组织": "群团组织", "其他": "其他单位"}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -26,15 +25,26 @@ class Link:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Terms:
+    """The plan's own words for what the site talks about (model.Words, terms.py)."""
+    department: str  # 部门 / 单位
+    lead: str  # the annex's lead column: 牵头部门 / 牵头单位
+    responsible: str  # its other column: 责任部门 / 配合单位
+    has_annex: bool  # without an annex there are no department pages and no matrix
+    level: str  # 区 / 县 / 市: “本区的数值”
+
+
+@dataclass(frozen=True, kw_only=True)
 class Meta:
     """What every page shows of the document (and prints on every sheet)."""
     issuer: str
-    number: str
+    number: str | None  # 发文字号; some copies on the web have none
     date: str  # as printed: 2022年4月16日
     date_iso: str
-    disclosure: str
+    disclosure: str | None
     plan_title: str
     text_href: str
+    terms: Terms
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -78,11 +88,16 @@ class HomeContext:
     projects: tuple[TaskCard, ...]
     departments_href: str
     matrix_href: str
-    attachment_title: str
+    attachment_title: str | None
     department_count: int
     assignment_count: int
+    task_count: int
+    actions_heading: str  # 五项提升行动: the count as a Chinese numeral
+    projects_heading: str
     groups: tuple["GroupEntry", ...] = ()  # the "我是…" entry points
     targets_href: str = ""
+    goal_name: str = ""  # the first indicator's name, e.g. 全区公民具备科学素质的比例
+    goal_unit: str = ""
     progress: HomeProgress | None = None  # status and the latest records
 
 
@@ -101,7 +116,7 @@ class FullTextContext:
     meta: Meta
     blocks: tuple[Block, ...]
     annex: tuple[AnnexRowView, ...]
-    attachment_title: str
+    attachment_title: str | None
     about_href: str
 
 
@@ -260,6 +275,7 @@ class MatrixGroup:
 class MatrixContext:
     meta: Meta
     title: str
+    attachment_title: str
     part: str | None  # 第 2 部分：…, when the matrix is split
     columns: tuple[MatrixColumn, ...]
     groups: tuple[MatrixGroup, ...]

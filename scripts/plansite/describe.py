@@ -33,19 +33,21 @@ def first_sentence(text: str) -> str:
 
 
 def _titles(tasks: list[Task]) -> str:
-    return "、".join(t.title for t in tasks)
+    return "、".join(t.label for t in tasks)
 
 
 def home(plan: Plan, index: PlanIndex) -> str:
     d = plan.document
     actions = sum(t.kind == "action" for t in index.tasks)
     projects = len(index.tasks) - actions
-    return shorten(f"{d.plan_title}（{d.number}）全文，{actions}项{KIND_LABELS['action']}、"
-                   f"{projects}项{KIND_LABELS['project']}的措施，{len(plan.departments)}个部门的分工与职责。")
+    number = f"（{d.number}）" if d.number else ""
+    duties = f"，{len(plan.departments)}个{plan.words.department}的分工与职责" if plan.annex else ""
+    return shorten(f"{d.plan_title}{number}全文，{actions}项{KIND_LABELS['action']}、"
+                   f"{projects}项{KIND_LABELS['project']}的措施{duties}。")
 
 
 def full_text(plan: Plan) -> str:
-    return shorten(f"{plan.document.number}原文：" + first_sentence(plan.preamble[0]))
+    return shorten(f"{plan.document.number or plan.document.plan_title}原文：" + first_sentence(plan.preamble[0]))
 
 
 def task(t: Task) -> str:
@@ -62,14 +64,15 @@ def department(dept: Department, index: PlanIndex) -> str:
     if part:
         said.append(f"参与{len(part)}项任务（{_titles(part)}）")
     if not said:
-        return shorten(f"{dept.name}在实施方案中的职责：附件分工中没有列出该部门，原文提及之处见本页。")
+        return shorten(f"{dept.name}在实施方案中的职责：附件分工中没有列出，原文提及之处见本页。")
     return shorten(f"{dept.name}在实施方案中的职责：" + "，".join(said) + "。")
 
 
 def departments(plan: Plan, kinds: dict[str, int]) -> str:
     by_kind = "、".join(f"{label}{n}个" for label, n in kinds.items() if n)
-    return shorten(f"{len(plan.departments)}个部门的职责一览（{by_kind}），"
-                   "各部门牵头和参与的任务数，可按名称筛选。")
+    d = plan.words.department
+    return shorten(f"{len(plan.departments)}个{d}的职责一览（{by_kind}），"
+                   f"各{d}牵头和参与的任务数，可按名称筛选。")
 
 
 def matrix(part_title: str | None, departments: int, tasks: int, lead: int, responsible: int) -> str:
@@ -83,10 +86,10 @@ def matrix_overview(tasks: int, departments: int, assignments: int, parts: int) 
 
 
 def about(plan: Plan, variants: int, differences: int) -> str:
-    said = [f"对原文 PDF 提取文本的{len(plan.notes)}处整理", f"{variants}个部门的不同写法"]
+    said = [f"对原文 PDF 提取文本的{len(plan.notes)}处整理", f"{variants}个{plan.words.department}的不同写法"]
     if differences:
         said.append(f"{differences}项任务在正文与附件中的不同名称")
-    return shorten(f"本站如何照录{plan.document.number}：" + "、".join(said) + "。")
+    return shorten(f"本站如何照录{plan.document.number or plan.document.plan_title}：" + "、".join(said) + "。")
 
 
 def targets(plan: Plan, stages: list[str], period: str) -> str:

@@ -27,24 +27,25 @@ class Block:
         return self.lead + self.text
 
 
-def heading_for_section(number: str, title: str) -> str:
-    return f"（{number}）{title}。"
-
-
-def full_stop(title: str) -> str:
-    return f"{title}。"
+def heading(part: Chapter | Section | Task) -> str:
+    """A heading exactly as printed: the number with its own punctuation (一、 （一）), then the title
+    with its full stop if the document prints one. Nothing is added here."""
+    return f"{part.number}{part.title}"
 
 
 def front_matter(plan: Plan) -> Iterator[Block]:
     d = plan.document
-    yield Block("letterhead", "front", 0, d.letterhead)
-    yield Block("number", "front", 0, d.number)
+    if d.letterhead:  # not every copy on the web carries a letterhead or a number
+        yield Block("letterhead", "front", 0, d.letterhead)
+    if d.number:
+        yield Block("number", "front", 0, d.number)
     yield Block("notice-title", "title", 0, d.notice_title)
     yield Block("addressees", "front", 0, d.addressees)
     yield Block("notice", "paragraph", 0, d.notice)
     yield Block("signatory", "front", 0, d.signatory)
     yield Block("date", "front", 0, printed_date(plan))
-    yield Block("disclosure", "front", 0, f"（{d.disclosure}）")
+    if d.disclosure:
+        yield Block("disclosure", "front", 0, f"（{d.disclosure}）")
     yield Block("plan-title", "title", 0, d.plan_title)
     for n, text in enumerate(plan.preamble, 1):
         yield Block(f"preamble-{n}", "paragraph", 0, text, owner="preamble")
@@ -62,29 +63,31 @@ def _paragraphs(owner: str, paragraphs: tuple[str, ...]) -> Iterator[Block]:
 
 def _clause(clause: Measure | Item) -> Iterator[Block]:
     """A measure or numbered item: its lead phrase opens the first paragraph; the rest follow."""
-    number = f"{clause.number}. " if isinstance(clause, Item) else ""
+    # An item's number ("1.") and its title are two fields; the space between them is the one the source
+    # prints after the number. A measure has no number: its lead is its title, full stop included.
+    number = f"{clause.number} " if isinstance(clause, Item) else ""
     first, *rest = clause.paragraphs
-    yield Block(clause.id, "paragraph", 0, first, lead=f"{number}{full_stop(clause.title)}", owner=clause.id)
+    yield Block(clause.id, "paragraph", 0, first, lead=f"{number}{clause.title}", owner=clause.id)
     for n, text in enumerate(rest, 2):
         yield Block(f"{clause.id}-{n}", "paragraph", 0, text, owner=clause.id)
 
 
 def task_blocks(task: Task) -> Iterator[Block]:
-    yield Block(task.id, "heading", 2, heading_for_section(task.number, task.title), owner=task.id)
+    yield Block(task.id, "heading", 2, heading(task), owner=task.id)
     yield Block(f"{task.id}-intro", "paragraph", 0, task.intro, owner=task.id)
     for measure in task.measures:
         yield from _clause(measure)
 
 
 def _section(section: Section) -> Iterator[Block]:
-    yield Block(section.id, "heading", 2, heading_for_section(section.number, section.title), owner=section.id)
+    yield Block(section.id, "heading", 2, heading(section), owner=section.id)
     yield from _paragraphs(section.id, section.paragraphs)
     for item in section.items:
         yield from _clause(item)
 
 
 def chapter_blocks(chapter: Chapter) -> Iterator[Block]:
-    yield Block(chapter.id, "heading", 1, f"{chapter.number}、{chapter.title}", owner=chapter.id)
+    yield Block(chapter.id, "heading", 1, heading(chapter), owner=chapter.id)
     yield from _paragraphs(chapter.id, chapter.paragraphs)
     for section in chapter.sections:
         yield from _section(section)
@@ -94,6 +97,8 @@ def chapter_blocks(chapter: Chapter) -> Iterator[Block]:
 
 def attachment_blocks(plan: Plan) -> Iterator[Block]:
     title = plan.document.attachment_title
+    if title is None:  # a plan without an attachment ends with its last chapter
+        return
     yield Block("attachment-ref", "paragraph", 0, f"附件：{title}")
     yield Block("annex-label", "front", 0, "附件")
     yield Block("annex", "title", 0, title)

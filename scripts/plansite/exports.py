@@ -14,19 +14,27 @@ import json
 
 from . import routes, xlsx
 from .index import KIND_LABELS, ROLE_LABELS, Assignment, PlanIndex, Role
-from .model import Department, Plan, Progress, Task
+from .model import Department, Plan, Progress, Task, Words
 from .progress import SCOPE_LABELS, format_value
 from .tracking import Tracking
 from .officials import short_labels
 from .xlsx import Sheet
 
-DUTY_COLUMNS = ("部门", "本部门角色", "类别", "序号", "任务", "附件中本部门的写法",
-                "其他牵头部门", "其他责任部门", "措施（原文小标题）", "任务页面")
-ASSIGNMENT_COLUMNS = ("类别", "序号", "任务", "附件中的任务名称", "部门", "部门类别", "角色", "附件中的部门写法")
 RECORD_COLUMNS = ("编号", "日期", "标题", "摘要（本站编辑概括）", "推进的措施", "推进的任务", "参与部门", "数字",
                   "来源发布单位", "来源标题", "来源发布日期", "来源网址", "来源文号", "本站页面")
 OBSERVATION_COLUMNS = ("指标", "年份", "数值", "单位", "范围", "说明", "来源发布单位", "来源标题", "来源发布日期",
                        "来源网址", "来源文号")
+
+
+def duty_columns(words: Words) -> tuple[str, ...]:
+    d = words.department  # 部门 or 单位, as the plan says
+    return (d, f"本{d}角色", "类别", "序号", "任务", f"附件中本{d}的写法",
+            f"其他{words.lead}", f"其他{words.responsible}", "措施（原文小标题）", "任务页面")
+
+
+def assignment_columns(words: Words) -> tuple[str, ...]:
+    d = words.department
+    return ("类别", "序号", "任务", "附件中的任务名称", d, f"{d}类别", "角色", f"附件中的{d}写法")
 
 
 class Exporter:
@@ -45,7 +53,7 @@ class Exporter:
         return f"{self.site_url.rstrip('/')}/{path}" if self.site_url else path
 
     def task_heading(self, task: Task) -> str:
-        return f"{self.labels[task.id]} {task.title}"
+        return f"{self.labels[task.id]} {task.label}"
 
     def others(self, a: Assignment, role: Role) -> str:
         return "、".join(o.department.name for o in self.index.for_task(a.task, role)
@@ -55,18 +63,19 @@ class Exporter:
     def duty_rows(self, dept: Department) -> list[list[str]]:
         """One row per task the department has a role in: leads first, then the rest, in document order."""
         duties = self.index.for_department(dept)
-        rows: list[list[str]] = [list(DUTY_COLUMNS)]
+        rows: list[list[str]] = [list(duty_columns(self.plan.words))]
         for a in [a for a in duties if a.role == "lead"] + [a for a in duties if a.role == "responsible"]:
-            rows.append([dept.name, ROLE_LABELS[a.role], KIND_LABELS[a.task.kind], a.task.number, a.task.title,
+            rows.append([dept.name, ROLE_LABELS[a.role], KIND_LABELS[a.task.kind], a.task.numeral, a.task.label,
                          a.printed, self.others(a, "lead"), self.others(a, "responsible"),
-                         "\n".join(m.title for m in a.task.measures), self.url(routes.task_page(a.task))])
+                         "\n".join(m.label for m in a.task.measures), self.url(routes.task_page(a.task))])
         return rows
 
     def matrix_rows(self) -> list[list[str | int]]:
         """Departments × tasks, as on the matrix page: 牵头 / 参与 / empty, then the row totals."""
         tasks = self.index.tasks
-        rows: list[list[str | int]] = [["部门", "部门类别", *(self.task_heading(t) for t in tasks),
-                                        "牵头任务数", "参与任务数", "部门页面"]]
+        d = self.plan.words.department
+        rows: list[list[str | int]] = [[d, f"{d}类别", *(self.task_heading(t) for t in tasks),
+                                        "牵头任务数", "参与任务数", f"{d}页面"]]
         for dept in self.index.departments_sorted:
             roles = [self.index.role_of(dept, t) for t in tasks]
             rows.append([dept.name, dept.kind, *(ROLE_LABELS[r] if r else "" for r in roles),
@@ -75,9 +84,9 @@ class Exporter:
 
     def assignment_rows(self) -> list[list[str]]:
         """Every assignment of the annex, one per row: the long form, for filters and pivot tables."""
-        rows = [list(ASSIGNMENT_COLUMNS)]
+        rows = [list(assignment_columns(self.plan.words))]
         for a in self.index.assignments:
-            rows.append([KIND_LABELS[a.task.kind], a.task.number, a.task.title, self.index.annex_title(a.task),
+            rows.append([KIND_LABELS[a.task.kind], a.task.numeral, a.task.label, self.index.annex_title(a.task),
                          a.department.name, a.department.kind, ROLE_LABELS[a.role], a.printed])
         return rows
 
@@ -87,8 +96,8 @@ class Exporter:
         for r in self.tracking.records:
             s = r.source
             rows.append([r.id, r.date.iso, r.title, r.summary,
-                         "、".join(m.title for _, m in self.tracking.measures_of(r)),
-                         "、".join(t.title for t in self.tracking.tasks_of(r)),
+                         "、".join(m.label for _, m in self.tracking.measures_of(r)),
+                         "、".join(t.label for t in self.tracking.tasks_of(r)),
                          "、".join(d.name for d in self.tracking.departments_of(r)),
                          "；".join(f"{format_value(f.value)} {f.unit}（{f.counts}）" for f in r.figures),
                          s.publisher, s.title, s.date.iso, s.url or "", s.number or "",
@@ -106,13 +115,16 @@ class Exporter:
 
     def about_rows(self, what: str) -> list[list[str]]:
         d = self.plan.document
-        return [["项目", "内容"], ["文件", d.plan_title], ["发文字号", d.number],
+        return [["项目", "内容"], ["文件", d.plan_title], ["发文字号", d.number or "（原件无）"],
                 ["成文日期", d.date.isoformat()], ["发文机关", d.signatory], ["本表内容", what],
                 ["依据", f"附件：{d.attachment_title}"], ["说明", "本表由网站根据原文整理，以原件为准。"]]
 
     # ── files ───────────────────────────────────────────────────────────────
     def files(self) -> dict[str, bytes]:
         out: dict[str, bytes] = {}
+        if not self.plan.annex:  # the downloads are the annex's assignments
+            return out
+        d = self.plan.words.department
         for dept in self.index.departments_sorted:
             rows = self.duty_rows(dept)
             out[routes.department_download(dept, "csv")] = csv_bytes(rows)
@@ -124,14 +136,14 @@ class Exporter:
         out[routes.matrix_download("csv")] = csv_bytes(matrix)
         task_count = len(self.index.tasks)
         out[routes.matrix_download("xlsx")] = self.xlsx(
-            "部门 × 任务分工总表",
+            f"{d} × 任务分工总表",
             [Sheet("分工总表", matrix, widths=(26, 12, *([14] * task_count), 10, 10, 30),
                    wrap=tuple(range(2, 2 + task_count)), freeze="C2"),
              Sheet("分工明细", self.assignment_rows(), widths=(10, 6, 36, 36, 26, 12, 6, 30), freeze="A2"),
              Sheet("实施记录", self.record_rows(), widths=(22, 12, 36, 60, 36, 30, 30, 24, 20, 36, 12, 40, 24, 40),
                    wrap=(2, 3, 4, 5, 6, 7), freeze="C2"),
              Sheet("指标观测值", self.observation_rows(), widths=(30, 8, 8, 6, 14, 30, 20, 36, 12, 40, 24), freeze="A2"),
-             Sheet("说明", self.about_rows("各部门在各项任务中的分工（牵头、参与）"), widths=(12, 70))])
+             Sheet("说明", self.about_rows(f"各{d}在各项任务中的分工（牵头、参与）"), widths=(12, 70))])
         out[routes.matrix_download("json")] = self.json()
         out[routes.records_download("csv")] = csv_bytes(self.record_rows())
         out[routes.observations_download("csv")] = csv_bytes(self.observation_rows())
@@ -144,8 +156,8 @@ class Exporter:
                          "issuer": d.signatory, "annex": d.attachment_title},
             "note": "本数据由网站根据原文整理，以原件为准。",
             "roles": ROLE_LABELS,
-            "tasks": [{"id": t.id, "kind": t.kind, "kind_label": KIND_LABELS[t.kind], "number": t.number,
-                       "title": t.title, "annex_title": self.index.annex_title(t), "url": self.url(routes.task_page(t))}
+            "tasks": [{"id": t.id, "kind": t.kind, "kind_label": KIND_LABELS[t.kind], "number": t.numeral,
+                       "title": t.label, "annex_title": self.index.annex_title(t), "url": self.url(routes.task_page(t))}
                       for t in self.index.tasks],
             "departments": [{"id": dept.id, "name": dept.name, "kind": dept.kind, "variants": list(dept.variants),
                              "url": self.url(routes.department_page(dept)),

@@ -24,7 +24,7 @@ def stamp(when: When) -> str:
 
 
 def entry_id(plan: Plan, key: str) -> str:
-    return uuid.uuid5(uuid.NAMESPACE_URL, f"plansite:{plan.document.number}:{key}").urn
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"plansite:{plan.document.number or plan.document.plan_title}:{key}").urn
 
 
 def link(site_url: str, src: str, anchor: str = "") -> str:
@@ -40,7 +40,7 @@ def atom(plan: Plan, progress: Progress, site_url: str = "") -> bytes:
     out = ['<?xml version="1.0" encoding="utf-8"?>',
            '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',
            f"<title>{escape(title)}</title>",
-           f"<subtitle>{escape(plan.document.number)} 的实施记录：每条注明公开来源，摘要由本站编辑概括。</subtitle>",
+           f"<subtitle>{escape(plan.document.number or plan.document.plan_title)} 的实施记录：每条注明公开来源，摘要由本站编辑概括。</subtitle>",
            f"<id>{entry_id(plan, 'records')}</id>",
            f"<updated>{stamp(updated) if updated else stamp(When(plan.document.date.year, plan.document.date.month, plan.document.date.day))}</updated>",
            f"<link rel=\"alternate\" type=\"text/html\" href={quoteattr(link(site_url, routes.RECORDS))}/>",

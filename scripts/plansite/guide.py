@@ -1,7 +1,7 @@
 """The editors' guide (editors.md): how to change data/plan.yaml, preview it and read the check's messages.
 
 Its examples cannot go stale: the error messages are produced at build time by running the check on
-the invalid fixtures the tests use (tests/fixtures/invalid/), the YAML snippets are the current lines of
+a made-up example plan with one mistake per file (plansite/examples/invalid/, which the tests also check), the YAML snippets are the current lines of
 data/plan.yaml, and the field list is read from model.py.
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import model, routes, timeline, yamlnodes
+from . import model, routes, terms, timeline, yamlnodes
 from .model import AnnexRow, Department, Measure, Task
 from .load import Loaded, parse_plan
 from .problems import PlanError
@@ -23,11 +23,12 @@ from .walk import Walk
 SRC = "editors.md"
 DESCRIPTION = "数据编辑指南：如何修改 data/plan.yaml、检查和预览，以及每种错误提示的真实示例。"
 ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT / "tests" / "fixtures" / "invalid"
+# A made-up plan with neutral names and one mistake per file; the tests check every message too.
+FIXTURES = Path(__file__).resolve().parent / "examples" / "invalid"
 SHOWN_AS = "data/plan.yaml"  # the fixtures stand for the editor's file
 # 实施记录: bad records, checked against the small plan the plan's fixtures are made from.
-PROGRESS_FIXTURES = ROOT / "tests" / "fixtures" / "progress-invalid"
-PROGRESS_PLAN = ROOT / "tests" / "fixtures" / "minimal.yaml"
+PROGRESS_FIXTURES = Path(__file__).resolve().parent / "examples" / "progress-invalid"
+PROGRESS_PLAN = Path(__file__).resolve().parent / "examples" / "plan.yaml"
 PROGRESS_FILE = ROOT / "data" / "progress.yaml"
 PROGRESS_SHOWN_AS = "data/progress.yaml"
 
@@ -114,7 +115,7 @@ class GuideContext:
     snippets: dict[str, Snippet]
     about_href: str
     schema_href: str
-    department_kinds: tuple[str, ...]  # what `kind` may say, in the order pages list them
+    department_kinds: tuple[str, ...]  # what `kind` may say in this plan (its jurisdiction's level), in page order
     progress_examples: tuple[Example, ...] = ()
     progress_fields: tuple[FieldRow, ...] = ()
     record_snippet: Snippet | None = None  # the first record of data/progress.yaml
@@ -206,20 +207,23 @@ def fields(tp: typing.Any = model.Plan, prefix: str = "") -> list[FieldRow]:
 
 
 def snippets(source: Loaded) -> dict[str, Snippet]:
-    """Current lines of data/plan.yaml, to copy from: a measure, a department with variants, an annex row."""
+    """Current lines of data/plan.yaml, to copy from: a measure, a department (one with variants if
+    any), an annex row. A plan without tasks or an annex simply has fewer snippets."""
     plan, data_text, where = source.plan, source.text, source.lines
     lines = data_text.split("\n")
     walk = Walk(plan)
-    measure_path, _ = walk.of_type(Measure)[0]
-    _, task = walk.of_type(Task)[0]
-    dept_path, dept = next((path, d) for path, d in walk.of_type(Department) if d.variants)
+    picks: dict[str, tuple[str, str]] = {}
+    measures, tasks = walk.of_type(Measure), walk.of_type(Task)
+    if measures and tasks:
+        picks["measure"] = (f"{tasks[0][1].label} 的第一条措施", measures[0][0])
+    departments = walk.of_type(Department)
+    dept_path, dept = next(((path, d) for path, d in departments if d.variants), departments[0])
+    picks["department"] = (f"部门 {dept.name}", dept_path)
     annex = walk.of_type(AnnexRow)
-    row_path = next((path for path, row in annex if any(ref.printed for ref in (*row.lead, *row.responsible))), annex[0][0])
-    picks = {
-        "measure": (f"{task.title} 的第一条措施", measure_path),
-        "department": (f"部门 {dept.name}", dept_path),
-        "annex": ("附件中的一行分工", row_path),
-    }
+    if annex:
+        row_path = next((path for path, row in annex if any(ref.printed for ref in (*row.lead, *row.responsible))),
+                        annex[0][0])
+        picks["annex"] = ("附件中的一行分工", row_path)
     out = {}
     for key, (label, path) in picks.items():
         first, last = where[path]
@@ -230,6 +234,6 @@ def snippets(source: Loaded) -> dict[str, Snippet]:
 def context(source: Loaded) -> GuideContext:
     return GuideContext(examples=examples(), fields=tuple(fields()), snippets=snippets(source),
                         about_href=routes.href(SRC, routes.ABOUT), schema_href=routes.href(SRC, "schema/plan.schema.json"),
-                        department_kinds=model.DEPARTMENT_KINDS,
+                        department_kinds=terms.department_kinds(source.plan),
                         progress_examples=progress_examples(), progress_fields=tuple(fields(model.Progress)),
                         record_snippet=record_snippet(), progress_schema_href=routes.href(SRC, "schema/progress.schema.json"))

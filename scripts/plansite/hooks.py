@@ -10,6 +10,7 @@ everything one build carries from one event to the next. What is built lives in 
 """
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,8 +21,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.meta import get_data
 
-from . import assets, csp, guide, history, navscale, offline, preview, routes, timeline
+from markupsafe import Markup
+
+from . import assets, csp, guide, history, navscale, offline, preview, routes, terms, timeline
 from .load import load
+from .model import Plan
 from .problems import PlanError
 from .output import DATA_FILE, NOT_FROM_DATA, PROGRESS_FILE, generate, navigation
 from .progress import load_progress
@@ -73,6 +77,7 @@ class SiteState:
         # Empty outside git: pages then show no data date.
         self.freshness = history.page_freshness(root, DATA_FILE.as_posix(), plan, source.lines, self.generated,
                                                 skip=NOT_FROM_DATA)
+        set_site_words(config, plan)
         # Pages that show implementation records are also made from data/progress.yaml.
         showing = [src for src in self.generated if src.endswith(".md") and src not in NOT_FROM_DATA
                    and routes.shows_records(src)]
@@ -152,6 +157,15 @@ def assets_of_ours(files: Files, config: MkDocsConfig) -> dict[str, tuple[File, 
                 and not f.generated_by and f.abs_src_path and Path(f.abs_src_path).is_relative_to(docs)):
             out[f.src_uri.removeprefix("assets/")] = (f, Path(f.abs_src_path).read_text(encoding="utf-8"))
     return out
+
+
+def set_site_words(config: MkDocsConfig, plan: Plan) -> None:
+    """The site's name, description and footer are about the plan, so they come from data/plan.yaml;
+    mkdocs.yml holds only a placeholder name (MkDocs requires one). The theme prints them without
+    escaping (the footer is HTML on purpose), so the data goes in escaped, marked safe for `| e`."""
+    config.site_name = Markup(html.escape(terms.site_name(plan), quote=True))
+    config.site_description = Markup(html.escape(terms.site_description(plan), quote=True))
+    config.copyright = Markup(html.escape(terms.copyright_line(plan), quote=False))
 
 
 STATE = SiteState()

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
-from . import document, findnames
+from . import document, findnames, terms
 from .document import Block
-from .model import DEPARTMENT_KINDS, AnnexRow, Department, DeptRef, Measure, Plan, Task
+from .model import AnnexRow, Department, DeptRef, Measure, Plan, Task
 
 Role = Literal["lead", "responsible"]
 ROLE_LABELS: dict[Role, str] = {"lead": "牵头", "responsible": "参与"}
@@ -57,7 +57,8 @@ class PlanIndex:
         return {row.task: row for row in self.plan.annex}
 
     def annex_title(self, task: Task) -> str:
-        return self.annex_by_task[task.id].printed_title or task.title
+        row = self.annex_by_task.get(task.id)  # a plan without an annex has no rows
+        return (row.printed_title if row else None) or task.label
 
     def task_number(self, task: Task) -> int:
         """The annex numbers tasks 1–5 within each kind."""
@@ -77,7 +78,9 @@ class PlanIndex:
         """Every (task, department, role) of the annex, tasks in document order, departments as printed."""
         out = []
         for task in self.tasks:
-            row = self.annex_by_task[task.id]
+            row = self.annex_by_task.get(task.id)
+            if row is None:  # no annex: no assignments (checks.py requires a row per task when there is one)
+                continue
             by_role: tuple[tuple[Role, tuple[DeptRef, ...]], ...] = (("lead", row.lead), ("responsible", row.responsible))
             for role, refs in by_role:
                 for ref in refs:
@@ -121,7 +124,8 @@ class PlanIndex:
     @cached_property
     def departments_sorted(self) -> tuple[Department, ...]:
         """Registry order is the editors' order; pages list departments by kind, then as registered."""
-        ranked = sorted(enumerate(self.plan.departments), key=lambda pair: (DEPARTMENT_KINDS.index(pair[1].kind), pair[0]))
+        kinds = terms.department_kinds(self.plan)
+        ranked = sorted(enumerate(self.plan.departments), key=lambda pair: (kinds.index(pair[1].kind), pair[0]))
         return tuple(d for _, d in ranked)
 
     @cached_property

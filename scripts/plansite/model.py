@@ -29,7 +29,22 @@ class Range:
 # Scalar kinds. `Text` is one line of non-empty text; schema.py enforces it.
 Text = str
 Slug = Annotated[str, Pattern(r"[a-z0-9]+(?:-[a-z0-9]+)*", "英文编号（小写字母、数字和连字符），例如 youth、kexie")]
-Numeral = Annotated[str, Pattern(r"[一二三四五六七八九十]+", "汉字序号，例如 一、二、三")]
+# Numbers are stored with their punctuation, exactly as printed: the full text joins number and title
+# and adds nothing (a heading printed without a final 。 stays without one).
+ChapterNumber = Annotated[str, Pattern(r"[一二三四五六七八九十]+、", "汉字序号加顿号，照原文，例如 一、")]
+SectionNumber = Annotated[str, Pattern(r"（[一二三四五六七八九十]+）", "括号里的汉字序号，照原文，例如 （一）")]
+ItemNumber = Annotated[str, Pattern(r"[0-9]+[.．、]", "数字序号加点，照原文，例如 1.")]
+NUMBER_PUNCTUATION = "、（）.．"
+
+
+def numeral(number: str) -> str:
+    """（一） → 一, 一、 → 一, 1. → 1: the number without its printed punctuation, for labels."""
+    return number.strip(NUMBER_PUNCTUATION)
+
+
+def label(title: str) -> str:
+    """A title as a link or a card shows it: without the full stop it may be printed with."""
+    return title.removesuffix("。")
 Year = Annotated[int, Range(1949, 2100)]
 
 def zh(meaning: str, **extra: object) -> dict:
@@ -58,70 +73,104 @@ class Reference:
     number: Text | None = opt("发文字号")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)  # keyword-only: optional fields may stand in the document's order
 class Document:
-    letterhead: Text = req("版头（发文机关标志）")
-    number: Text = req("发文字号")
+    letterhead: Text | None = opt("版头（发文机关标志；原件没有时不填）")
+    number: Text | None = opt("发文字号（原件没有时不填）")
     notice_title: Text = req("通知标题")
     addressees: Text = req("主送机关")
     notice: Text = req("通知正文")
     signatory: Text = req("落款（发文机关署名）")
     date: datetime.date = req("成文日期")
-    disclosure: Text = req("公开方式")
+    disclosure: Text | None = opt("公开方式（原件没有时不填）")
     plan_title: Text = req("实施方案标题")
     period: Period = req("规划期")
-    based_on: tuple[Reference, ...] = req("制定依据", min_items=1)
-    attachment_title: Text = req("附件名称")
+    based_on: tuple[Reference, ...] = opt("制定依据", ())
+    attachment_title: Text | None = opt("附件名称（有附件分工表时必填）")
 
 
 @dataclass(frozen=True)
 class Measure:
     id: Slug = req("措施编号")
-    title: Text = req("措施标题（开头以句号结束的短句，不含句号）")
+    title: Text = req("措施标题（开头那一小句，连同句末的句号，照原文）")
     paragraphs: tuple[Text, ...] = req("措施正文段落", min_items=1)
+
+    @property
+    def label(self) -> str:
+        return label(self.title)
 
 
 @dataclass(frozen=True)
 class Item:
     id: Slug = req("条目编号")
-    number: int = req("条目序号")
-    title: Text = req("条目标题（不含句号）")
+    number: ItemNumber = req("条目序号（照原文，例如 1.）")
+    title: Text = req("条目标题（开头那一小句，连同句末的句号，照原文）")
     paragraphs: tuple[Text, ...] = req("条目正文段落", min_items=1)
     period: Period | None = opt("进度安排的时段")
+
+    @property
+    def label(self) -> str:
+        return label(self.title)
+
+    @property
+    def ordinal(self) -> int:
+        return int(numeral(self.number))
 
 
 @dataclass(frozen=True)
 class Task:
     id: Slug = req("任务编号")
     kind: Literal["action", "project"] = req("任务类别（action 提升行动 / project 重点工程）")
-    number: Numeral = req("序号")
-    title: Text = req("任务标题（不含句号）")
+    number: SectionNumber = req("序号（照原文，例如 （一））")
+    title: Text = req("任务标题（有句号就连同句号，照原文）")
     intro: Text = req("导语段落")
     measures: tuple[Measure, ...] = req("措施", min_items=1)
     target_group: Text | None = opt("面向人群（仅提升行动）")
+
+    @property
+    def label(self) -> str:
+        return label(self.title)
+
+    @property
+    def numeral(self) -> str:
+        return numeral(self.number)
 
 
 @dataclass(frozen=True)
 class Section:
     id: Slug = req("小节编号")
-    number: Numeral = req("序号")
-    title: Text = req("小节标题（不含句号）")
+    number: SectionNumber = req("序号（照原文，例如 （一））")
+    title: Text = req("小节标题（有句号就连同句号，照原文）")
     paragraphs: tuple[Text, ...] = opt("段落", ())
     items: tuple[Item, ...] = opt("编号条目", ())
+
+    @property
+    def label(self) -> str:
+        return label(self.title)
+
+    @property
+    def numeral(self) -> str:
+        return numeral(self.number)
 
 
 @dataclass(frozen=True)
 class Chapter:
     id: Slug = req("部分编号")
-    number: Numeral = req("序号")
-    title: Text = req("部分标题")
+    number: ChapterNumber = req("序号（照原文，例如 一、）")
+    title: Text = req("部分标题（照原文）")
     paragraphs: tuple[Text, ...] = opt("段落", ())
     sections: tuple[Section, ...] = opt("小节", ())
     tasks: tuple[Task, ...] = opt("提升行动或重点工程", ())
 
+    @property
+    def numeral(self) -> str:
+        return numeral(self.number)
 
-DepartmentKind = Literal["区委部门", "区政府部门", "群团组织", "其他"]
-# Pages and downloads list departments kind by kind in this order, then as registered.
+
+# The party and government kinds carry the jurisdiction's level (区委部门 in a 区, 县委部门 in a 县);
+# checks.py accepts only the plan's own level, and terms.department_kinds gives a plan's own kinds in the
+# order pages and downloads list them.
+DepartmentKind = Literal["区委部门", "区政府部门", "县委部门", "县政府部门", "市委部门", "市政府部门", "群团组织", "其他"]
 DEPARTMENT_KINDS: tuple[DepartmentKind, ...] = get_args(DepartmentKind)
 
 
@@ -146,7 +195,7 @@ class DeptRef:
 class AnnexRow:
     task: Slug = req("任务编号")
     lead: tuple[DeptRef, ...] = req("牵头部门", min_items=1)
-    responsible: tuple[DeptRef, ...] = req("责任部门", min_items=1)
+    responsible: tuple[DeptRef, ...] = opt("责任部门", ())  # some annexes list only the lead
     printed_title: Text | None = opt("附件中的任务名称（与正文标题不同时填写）")
 
 
@@ -186,12 +235,39 @@ class Note:
 
 
 @dataclass(frozen=True)
+class Site:
+    """What the website calls itself: the browser tab, the header, search engines, the footer."""
+    name: Text = req("网站名称（页头和浏览器标签显示）")
+    description: Text | None = opt("网站简介（搜索引擎显示；不填时由方案标题和文号生成）")
+    copyright: Text | None = opt("页脚说明（不填时由发文机关和文号生成）")
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    """The issuing government's level: it names department kinds (区委部门 / 县委部门), “全区” / “全县”,
+    and the prefixes search strips from names (区教委 → 教委)."""
+    level: Literal["区", "县", "市"] = req("行政区划级别（区 / 县 / 市）")
+    name: Text | None = opt("行政区划全称，例如 某某区（搜索时部门名称开头的这几个字可以省略）")
+
+
+@dataclass(frozen=True)
+class Words:
+    """How the document names departments and the two roles in its annex."""
+    department: Literal["部门", "单位"] = opt("对部门的称呼（部门 / 单位）", "部门")
+    lead: Text = opt("附件中牵头一栏的名称", "牵头部门")
+    responsible: Text = opt("附件中另一栏的名称（责任部门、配合单位……）", "责任部门")
+
+
+@dataclass(frozen=True)
 class Plan:
     document: Document = req("文件信息")
     preamble: tuple[Text, ...] = req("开头段落", min_items=1)
     chapters: tuple[Chapter, ...] = req("正文各部分", min_items=1)
     departments: tuple[Department, ...] = req("部门名录", min_items=1)
-    annex: tuple[AnnexRow, ...] = req("附件：重点任务分工", min_items=1)
+    annex: tuple[AnnexRow, ...] = opt("附件：任务分工（原件没有分工表时不填）", ())
+    site: Site | None = opt("网站名称、简介和页脚（不填时用实施方案标题）")
+    jurisdiction: Jurisdiction = opt("行政区划（不填时为区）", Jurisdiction("区"))
+    words: Words = opt("原文对部门和分工的称呼（不填时为 部门、牵头部门、责任部门）", Words())
     indicators: tuple[Indicator, ...] = opt("量化指标", ())
     audiences: tuple[Audience, ...] = opt("按人群浏览", ())
     notes: tuple[Note, ...] = opt("编辑说明", ())

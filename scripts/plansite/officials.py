@@ -66,8 +66,8 @@ def short_labels(index: PlanIndex) -> dict[str, str]:
     out = {}
     for kind, word in (("action", "行动"), ("project", "工程")):
         tasks = [t for t in index.tasks if t.kind == kind]
-        unique = len({t.number for t in tasks}) == len(tasks)
-        out.update({t.id: f"{word}{t.number}" if unique else f"{word}{n}" for n, t in enumerate(tasks, 1)})
+        unique = len({t.numeral for t in tasks}) == len(tasks)
+        out.update({t.id: f"{word}{t.numeral}" if unique else f"{word}{n}" for n, t in enumerate(tasks, 1)})
     return out
 
 
@@ -75,16 +75,16 @@ def places(plan: Plan) -> dict[str, str]:
     """Where each owner of body paragraphs sits, as a reader would say it: 五、组织实施 › （一）加强组织领导."""
     out = {"preamble": "实施方案开头"}
     for chapter in plan.chapters:
-        top = f"{chapter.number}、{chapter.title}"
+        top = f"{chapter.number}{chapter.title}"
         out[chapter.id] = top
         for section in chapter.sections:
-            mid = f"{top} › （{section.number}）{section.title}"
+            mid = f"{top} › {section.number}{section.label}"
             out[section.id] = mid
-            out.update({i.id: f"{mid} › {i.number}. {i.title}" for i in section.items})
+            out.update({i.id: f"{mid} › {i.number} {i.label}" for i in section.items})
         for task in chapter.tasks:
-            mid = f"{top} › （{task.number}）{task.title}"
+            mid = f"{top} › {task.number}{task.label}"
             out[task.id] = mid
-            out.update({m.id: f"{mid} › {m.title}" for m in task.measures})
+            out.update({m.id: f"{mid} › {m.label}" for m in task.measures})
     return out
 
 

@@ -17,8 +17,8 @@ from .render import Renderer
 DATA_FILE = Path("data") / "plan.yaml"
 PROGRESS_FILE = Path("data") / "progress.yaml"  # 实施记录: optional, checked against the plan
 # Everything a build reads, relative to the project root: what a throwaway copy of the project needs
-# (the tests' and the benchmark's). The editors' guide quotes the invalid fixtures, hence tests/fixtures.
-BUILD_INPUTS = ("mkdocs.yml", "overrides", "docs", "scripts", "data", "tests/fixtures")
+# (the tests' and the benchmark's). The editors' guide's examples live in scripts/plansite/examples/.
+BUILD_INPUTS = ("mkdocs.yml", "overrides", "docs", "scripts", "data")
 NOT_FROM_DATA = {guide.SRC}  # generated pages that show no plan data: no data date
 
 
@@ -75,9 +75,8 @@ def navigation(plan: Plan) -> list:
         {"实施情况": routes.RECORDS},
         *([{"按人群查看": [{"全部人群": routes.GROUPS}, *({html.escape(a.label): routes.group_page(a)} for a in plan.audiences)]}]
           if plan.audiences else []),
-        {"提升行动": [{html.escape(t.title): routes.task_page(t)} for t in tasks if t.kind == "action"]},
-        {"重点工程": [{html.escape(t.title): routes.task_page(t)} for t in tasks if t.kind == "project"]},
-        {"各部门职责": routes.DEPARTMENTS},
-        {"分工总表": routes.MATRIX},
+        {"提升行动": [{html.escape(t.label): routes.task_page(t)} for t in tasks if t.kind == "action"]},
+        {"重点工程": [{html.escape(t.label): routes.task_page(t)} for t in tasks if t.kind == "project"]},
+        *([{f"各{plan.words.department}职责": routes.DEPARTMENTS}, {"分工总表": routes.MATRIX}] if plan.annex else []),
         {"编辑说明": routes.ABOUT},
     ]

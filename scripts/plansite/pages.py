@@ -6,19 +6,19 @@ import datetime
 from functools import cached_property
 from typing import Iterator
 
-from . import charts, describe, document, indicators, officials, routes, timeline
+from . import charts, describe, document, indicators, officials, routes, terms, timeline
 from .progress_pages import ProgressViews
 from .contexts import (
     ROLE_SYMBOLS,
     AboutContext, AnnexRowView, COLLAPSE_OVER, DepartmentContext, DepartmentGroup, DepartmentRow,
     DepartmentsContext, Download, DutyMeasure, DutyView, FullTextContext, GroupContext, GroupEntry,
-    GroupsContext, GroupTaskView, HomeContext, IndicatorValueView, IndicatorView, KIND_HEADINGS,
+    GroupsContext, GroupTaskView, HomeContext, IndicatorValueView, IndicatorView,
     Link, MatrixCell, MatrixColumn, MatrixContext, MatrixGroup, MatrixOverviewContext, MatrixPartView,
     MatrixRow, MeasureView, MentionView, Meta, NOTE_LABELS, NoteView, OfflineView, Page, Segment, StageView,
-    TargetsContext, TaskCard, TaskContext, VariantView,
+    TargetsContext, TaskCard, TaskContext, Terms, VariantView,
 )
 from .index import KIND_LABELS, ROLE_LABELS, Assignment, PlanIndex
-from .model import DEPARTMENT_KINDS, Audience, Department, Indicator, Measure, Plan, Progress, Task
+from .model import Audience, Department, Indicator, Measure, Plan, Progress, Task
 
 
 # The workbook first: every spreadsheet program opens it as it is. A CSV is UTF-8 with a BOM, which
@@ -41,7 +41,17 @@ class Builder:
     def meta(self, src: str) -> Meta:
         d = self.plan.document
         return Meta(issuer=d.signatory, number=d.number, date=document.printed_date(self.plan), date_iso=d.date.isoformat(),
-                    disclosure=d.disclosure, plan_title=d.plan_title, text_href=routes.href(src, routes.FULL_TEXT))
+                    disclosure=d.disclosure, plan_title=d.plan_title, text_href=routes.href(src, routes.FULL_TEXT),
+                    terms=self.terms)
+
+    @cached_property
+    def terms(self) -> Terms:
+        w = self.plan.words
+        return Terms(department=w.department, lead=w.lead, responsible=w.responsible,
+                     has_annex=bool(self.plan.annex), level=terms.level(self.plan))
+
+    def kind_heading(self, kind: str) -> str:
+        return terms.kind_heading(self.plan, kind)
 
     def pages(self) -> Iterator[Page]:
         plan, index = self.plan, self.index
@@ -53,13 +63,14 @@ class Builder:
         yield page(routes.FULL_TEXT, "fulltext.md.j2", self.full_text(), describe.full_text(plan))
         for task in index.tasks:
             yield page(routes.task_page(task), "task.md.j2", self.task(task), describe.task(task))
-        departments = self.departments()
-        kinds = {g.label: len(g.rows) for g in departments.groups}
-        yield page(routes.DEPARTMENTS, "departments.md.j2", departments, describe.departments(plan, kinds))
-        for dept in index.departments_sorted:
-            yield page(routes.department_page(dept), "department.md.j2", self.department(dept),
-                       describe.department(dept, index))
-        yield from self.matrix_pages()
+        if plan.annex:  # department pages and the matrix are views of the annex
+            departments = self.departments()
+            kinds = {g.label: len(g.rows) for g in departments.groups}
+            yield page(routes.DEPARTMENTS, "departments.md.j2", departments, describe.departments(plan, kinds))
+            for dept in index.departments_sorted:
+                yield page(routes.department_page(dept), "department.md.j2", self.department(dept),
+                           describe.department(dept, index))
+            yield from self.matrix_pages()
         about = self.about()
         yield page(routes.ABOUT, "about.md.j2", about,
                    describe.about(plan, len(about.variants), len(about.title_differences)))
@@ -79,17 +90,17 @@ class Builder:
 
     # links
     def task_link(self, src: str, task: Task, anchor: str = "") -> Link:
-        return Link(text=task.title, href=routes.href(src, routes.task_page(task), anchor))
+        return Link(text=task.label, href=routes.href(src, routes.task_page(task), anchor))
 
     def dept_link(self, src: str, dept: Department, text: str | None = None) -> Link:
         return Link(text=text or dept.name, href=routes.href(src, routes.department_page(dept)))
 
     def measure_view(self, src: str, measure: Measure) -> MeasureView:
-        return MeasureView(id=measure.id, title=measure.title, paragraphs=measure.paragraphs,
+        return MeasureView(id=measure.id, title=measure.label, paragraphs=measure.paragraphs,
                            text_href=routes.href(src, routes.FULL_TEXT, measure.id))
 
     def card(self, task: Task) -> TaskCard:
-        return TaskCard(kind_label=KIND_LABELS[task.kind], number=task.number, title=task.title,
+        return TaskCard(kind_label=KIND_LABELS[task.kind], number=task.numeral, title=task.label,
                         target_group=task.target_group, href=routes.href(routes.HOME, routes.task_page(task)),
                         lead=tuple(a.printed for a in self.index.for_task(task, "lead")), measure_count=len(task.measures))
 
@@ -107,23 +118,31 @@ class Builder:
             projects=tuple(self.card(t) for t in self.index.tasks if t.kind == "project"),
             departments_href=routes.href(src, routes.DEPARTMENTS), matrix_href=routes.href(src, routes.MATRIX),
             attachment_title=self.plan.document.attachment_title, department_count=len(self.plan.departments),
-            assignment_count=len(self.index.assignments),
+            assignment_count=len(self.index.assignments), task_count=len(self.index.tasks),
+            actions_heading=self.count_heading("action"), projects_heading=self.count_heading("project"),
             groups=self.group_entries(src), targets_href=routes.href(src, routes.TARGETS),
+            goal_name=self.plan.indicators[0].name if self.plan.indicators else "",
+            goal_unit=(self.plan.indicators[0].unit or "") if self.plan.indicators else "",
             progress=self.progress.home(src))
+
+    def count_heading(self, kind: str) -> str:
+        """五项提升行动 / 一项重点工程: how the document would count them."""
+        count = sum(t.kind == kind for t in self.index.tasks)
+        return f"{terms.chinese_number(count)}项{KIND_LABELS[kind]}"
 
     def titles(self) -> dict[str, str]:
         """A readable name for every anchor a note can point at."""
         out = {"notice-title": "通知标题", "plan-title": "实施方案标题", "notice": "通知正文",
-               "addressees": "主送机关", "annex": "附件：" + self.plan.document.attachment_title,
+               "addressees": "主送机关", "annex": f"附件：{self.plan.document.attachment_title}",
                "preamble-1": "实施方案开头"}
         for chapter in self.plan.chapters:
-            out[chapter.id] = f"{chapter.number}、{chapter.title}"
+            out[chapter.id] = f"{chapter.number}{chapter.title}"
             for section in chapter.sections:
-                out[section.id] = f"（{section.number}）{section.title}"
-                out.update({i.id: f"{i.number}. {i.title}" for i in section.items})
+                out[section.id] = f"{section.number}{section.label}"
+                out.update({i.id: f"{i.number} {i.label}" for i in section.items})
             for task in chapter.tasks:
-                out[task.id] = f"（{task.number}）{task.title}"
-                out.update({m.id: m.title for m in task.measures})
+                out[task.id] = f"{task.number}{task.label}"
+                out.update({m.id: m.label for m in task.measures})
         return out
 
     def _anchor_of(self, quote: str) -> str:
@@ -133,7 +152,7 @@ class Builder:
         src = routes.FULL_TEXT
         rows = []
         previous_kind = None
-        for task in self.index.tasks:
+        for task in self.index.tasks if self.plan.annex else ():  # no annex, no table
             links = {role: tuple(self.dept_link(src, a.department, a.printed) for a in self.index.for_task(task, role))
                      for role in ("lead", "responsible")}
             rows.append(AnnexRowView(
@@ -150,8 +169,8 @@ class Builder:
         annex_title = self.index.annex_title(task)
         return TaskContext(
             meta=self.meta(src), task=task, kind_label=KIND_LABELS[task.kind],
-            heading=document.heading_for_section(task.number, task.title),
-            annex_title=annex_title if annex_title != task.title else None,
+            heading=document.heading(task),
+            annex_title=annex_title if annex_title != task.label else None,
             measures=tuple(self.measure_view(src, m) for m in task.measures),
             lead=tuple(self.dept_link(src, a.department, a.printed) for a in self.index.for_task(task, "lead")),
             responsible=tuple(self.dept_link(src, a.department, a.printed) for a in self.index.for_task(task, "responsible")),
@@ -184,13 +203,13 @@ class Builder:
                               if o.department.id != a.department.id)
                   for role in ("lead", "responsible")}
         task_src = routes.task_page(a.task)
-        measures = tuple(DutyMeasure(id=m.id, title=m.title, paragraphs=m.paragraphs, href=routes.href(src, task_src, m.id),
+        measures = tuple(DutyMeasure(id=m.id, title=m.label, paragraphs=m.paragraphs, href=routes.href(src, task_src, m.id),
                                      collapsed=sum(len(p) for p in m.paragraphs) > COLLAPSE_OVER)
                          for m in a.task.measures)
         annex_title = self.index.annex_title(a.task)
         return DutyView(anchor=f"duty-{a.task.id}", role=a.role, role_label=ROLE_LABELS[a.role],
-                        task=self.task_link(src, a.task), kind_label=KIND_LABELS[a.task.kind], number=a.task.number,
-                        annex_title=annex_title if annex_title != a.task.title else None,
+                        task=self.task_link(src, a.task), kind_label=KIND_LABELS[a.task.kind], number=a.task.numeral,
+                        annex_title=annex_title if annex_title != a.task.label else None,
                         printed_name=a.printed if a.printed != a.department.name else None,
                         measures=measures, co_lead=others["lead"], co_responsible=others["responsible"])
 
@@ -204,7 +223,7 @@ class Builder:
                         segments=tuple(Segment(text=t, mark=mark) for t, mark in officials.marked(m.block.printed, names)))
             for m in self.index.mentions(dept))
         return DepartmentContext(
-            meta=self.meta(src), department=dept, kind_label=KIND_HEADINGS[dept.kind], variants=dept.variants,
+            meta=self.meta(src), department=dept, kind_label=self.kind_heading(dept.kind), variants=dept.variants,
             lead=tuple(self.duty(src, a) for a in duties if a.role == "lead"),
             responsible=tuple(self.duty(src, a) for a in duties if a.role == "responsible"),
             mentions=mentions, downloads=self.department_downloads(src, dept),
@@ -222,7 +241,7 @@ class Builder:
     def departments(self) -> DepartmentsContext:
         src = routes.DEPARTMENTS
         groups = []
-        for n, kind in enumerate(DEPARTMENT_KINDS, 1):
+        for n, kind in enumerate(terms.department_kinds(self.plan), 1):
             rows = []
             for dept in (d for d in self.index.departments_sorted if d.kind == kind):
                 duties = self.index.for_department(dept)
@@ -230,7 +249,7 @@ class Builder:
                                           lead_count=sum(a.role == "lead" for a in duties),
                                           responsible_count=sum(a.role == "responsible" for a in duties)))
             if rows:
-                groups.append(DepartmentGroup(anchor=f"kind-{n}", label=KIND_HEADINGS[kind], rows=tuple(rows)))
+                groups.append(DepartmentGroup(anchor=f"kind-{n}", label=self.kind_heading(kind), rows=tuple(rows)))
         return DepartmentsContext(meta=self.meta(src), groups=tuple(groups), department_count=len(self.plan.departments),
                                   matrix_href=routes.href(src, routes.MATRIX), downloads=self.matrix_downloads(src))
 
@@ -272,7 +291,7 @@ class Builder:
                         for t in part.tasks)
         hrefs = [routes.href(src, routes.task_page(t)) for t in part.tasks]
         groups = []
-        for kind in DEPARTMENT_KINDS:
+        for kind in terms.department_kinds(self.plan):
             rows = []
             for dept in (d for d in part.departments if d.kind == kind):
                 roles = [self.index.role_of(dept, t) for t in part.tasks]
@@ -286,9 +305,11 @@ class Builder:
                 rows.append(MatrixRow(link=self.dept_link(src, dept), names=" ".join((dept.name, *dept.variants)), cells=cells,
                                       lead_total=roles.count("lead"), responsible_total=roles.count("responsible")))
             if rows:
-                groups.append(MatrixGroup(label=KIND_HEADINGS[kind], rows=tuple(rows)))
+                groups.append(MatrixGroup(label=self.kind_heading(kind), rows=tuple(rows)))
         return MatrixContext(
-            meta=self.meta(src), title="部门 × 任务分工总表", part=self.part_title(part) if count else None,
+            meta=self.meta(src), title=f"{self.plan.words.department} × 任务分工总表",
+            attachment_title=self.plan.document.attachment_title or "",
+            part=self.part_title(part) if count else None,
             columns=columns, groups=tuple(groups), department_count=len(part.departments),
             lead_total=sum(c.lead_total for c in columns), responsible_total=sum(c.responsible_total for c in columns),
             overview=Link(text="分工总表目录", href=routes.href(src, routes.MATRIX)) if count else None,
@@ -302,7 +323,7 @@ class Builder:
             ids = {t.id for t in part.tasks}
             views.append(MatrixPartView(
                 link=Link(text=self.part_title(part), href=routes.href(src, part.src)),
-                chapter=f"{part.chapter.number}、{part.chapter.title}",
+                chapter=f"{part.chapter.number}{part.chapter.title}",
                 tasks=tuple(self.task_link(src, t) for t in part.tasks), department_count=len(part.departments),
                 assignment_count=sum(a.task.id in ids for a in self.index.assignments)))
         return MatrixOverviewContext(
@@ -316,11 +337,11 @@ class Builder:
         variants = []
         for dept in self.index.departments_sorted:
             if dept.variants:
-                printed_in = tuple(a.task.title for a in self.index.for_department(dept) if a.printed != dept.name)
+                printed_in = tuple(a.task.label for a in self.index.for_department(dept) if a.printed != dept.name)
                 variants.append(VariantView(department=self.dept_link(src, dept), name=dept.name, variants=dept.variants,
                                             printed_in=printed_in))
         differences = tuple((self.task_link(src, t), self.index.annex_title(t)) for t in self.index.tasks
-                            if self.index.annex_title(t) != t.title)
+                            if self.index.annex_title(t) != t.label)
         titles = self.titles()
         notes = []
         for note in self.plan.notes:
@@ -361,7 +382,7 @@ class Builder:
     def targets(self) -> TargetsContext:
         src = routes.TARGETS
         sched = timeline.schedule(self.plan, self.today)
-        stages = tuple(StageView(number=s.item.number, title=s.item.title, years=s.years, state=s.state, state_label=s.label,
+        stages = tuple(StageView(number=s.item.ordinal, title=s.item.label, years=s.years, state=s.state, state_label=s.label,
                                  paragraphs=s.item.paragraphs, href=routes.href(src, routes.FULL_TEXT, s.item.id))
                        for s in sched.stages)
         period = f"{sched.start}—{sched.end}年"
@@ -369,7 +390,7 @@ class Builder:
         chart = None
         if sched.stages:
             states = {"before": "规划期尚未开始。", "ended": f"规划期已于{sched.end}年结束。",
-                      "during": "当前阶段：" + "、".join(s.item.title for s in sched.current) + "。"}
+                      "during": "当前阶段：" + "、".join(s.item.label for s in sched.current) + "。"}
             desc = (f"进度安排共{len(stages)}个阶段：" + "；".join(f"{s.title}（{s.years}）" for s in stages) +
                     f"。按本站生成日期{built}计，" + states[sched.state])
             chart = charts.timeline_chart("chart-schedule", f"进度安排（{period}）", desc, sched)
@@ -378,7 +399,7 @@ class Builder:
         return TargetsContext(
             meta=self.meta(src), indicators=tuple(self.indicator(src, i) for i in self.plan.indicators), stages=stages,
             plan_state=sched.state, period=period, period_end=sched.end, built=built, built_iso=self.today.isoformat(),
-            current=tuple(s.item.title for s in sched.current), overlap=sched.overlap, timeline_chart=chart,
+            current=tuple(s.item.label for s in sched.current), overlap=sched.overlap, timeline_chart=chart,
             schedule_href=routes.href(src, routes.FULL_TEXT, schedule_section),
             progress={i.id: self.progress.indicator(i) for i in self.plan.indicators},
             records_href=routes.href(src, routes.RECORDS))
@@ -405,8 +426,8 @@ class Builder:
     def group(self, audience: Audience) -> GroupContext:
         src = routes.group_page(audience)
         tasks = tuple(GroupTaskView(
-            id=task.id, task=self.task_link(src, task), kind_label=KIND_LABELS[task.kind], number=task.number, whole=whole,
-            measures=tuple(MeasureView(id=m.id, title=m.title, paragraphs=m.paragraphs,
+            id=task.id, task=self.task_link(src, task), kind_label=KIND_LABELS[task.kind], number=task.numeral, whole=whole,
+            measures=tuple(MeasureView(id=m.id, title=m.label, paragraphs=m.paragraphs,
                                        text_href=routes.href(src, routes.task_page(task), m.id)) for m in measures))
             for task, measures, whole in self.group_measures(audience))
         return GroupContext(meta=self.meta(src), id=audience.id, label=audience.label, tasks=tasks,

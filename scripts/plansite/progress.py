@@ -69,8 +69,8 @@ class ProgressChecker(Checker):
 
     def run(self) -> list[Problem]:
         plan = self.plan
-        tasks = {t.id: t.title for c in plan.chapters for t in c.tasks}
-        measures = {m.id: m.title for c in plan.chapters for t in c.tasks for m in t.measures}
+        tasks = {t.id: t.label for c in plan.chapters for t in c.tasks}
+        measures = {m.id: m.label for c in plan.chapters for t in c.tasks for m in t.measures}
         depts = {d.id: d.name for d in plan.departments}
         by_name = {n: d for d in plan.departments for n in (d.name, *d.variants)}
         indicators = {i.id: i.name for i in plan.indicators}

@@ -36,8 +36,8 @@ class ProgressViews:
             id=record.id, anchor=f"record-{record.id}", href=routes.href(src, routes.RECORDS, f"record-{record.id}"),
             date=record.date.printed, date_iso=record.date.iso, year=record.date.year,
             title=record.title, summary=record.summary,
-            measures=tuple(Link(text=m.title, href=routes.href(src, routes.task_page(t), m.id)) for t, m in self.tracking.measures_of(record)),
-            tasks=tuple(Link(text=t.title, href=routes.href(src, routes.task_page(t))) for t in tasks),
+            measures=tuple(Link(text=m.label, href=routes.href(src, routes.task_page(t), m.id)) for t, m in self.tracking.measures_of(record)),
+            tasks=tuple(Link(text=t.label, href=routes.href(src, routes.task_page(t))) for t in tasks),
             departments=tuple(Link(text=d.name, href=routes.href(src, routes.department_page(d))) for d in depts),
             figures=tuple(f"{format_value(f.value)} {f.unit}（{f.counts}）" for f in record.figures),
             source=self.source(record.source),
@@ -55,11 +55,11 @@ class ProgressViews:
         src = routes.RECORDS
         t = self.tracking
         years = tuple(Option(value=str(y), label=f"{y}年", count=sum(r.date.year == y for r in t.records)) for y in t.years)
-        tasks = tuple(Option(value=task.id, label=task.title, count=len(t.for_task(task)))
+        tasks = tuple(Option(value=task.id, label=task.label, count=len(t.for_task(task)))
                       for task in self.index.tasks if t.for_task(task))
         depts = tuple(Option(value=d.id, label=d.name, count=len(t.for_department(d)))
                       for d in self.index.departments_sorted if t.for_department(d))
-        coverage = tuple(CoverageRow(task=Link(text=task.title, href=routes.href(src, routes.task_page(task), "progress")),
+        coverage = tuple(CoverageRow(task=Link(text=task.label, href=routes.href(src, routes.task_page(task), "progress")),
                                      kind_label=KIND_LABELS[task.kind], covered=t.coverage(task),
                                      measures=len(task.measures), records=len(t.for_task(task)))
                          for task in self.index.tasks)
@@ -75,7 +75,7 @@ class ProgressViews:
     def task(self, src: str, task: Task) -> TaskProgress:
         t = self.tracking
         return TaskProgress(
-            measures=tuple(MeasureProgress(id=m.id, title=m.title, records=tuple(self.record(src, r) for r in t.for_measure(m)))
+            measures=tuple(MeasureProgress(id=m.id, title=m.label, records=tuple(self.record(src, r) for r in t.for_measure(m)))
                            for m in task.measures),
             task_only=tuple(self.record(src, r) for r in t.task_only(task)), covered=t.coverage(task),
             records_href=routes.href(src, routes.RECORDS))

@@ -48,7 +48,8 @@ def capped(text: str) -> str:
 
 def workbook(title: str, sheets: list[Sheet], stamp: datetime.datetime) -> bytes:
     buf = io.BytesIO()
-    book = xlsxwriter.Workbook(buf, {"in_memory": True, "default_format_properties": FONT})
+    # A copy of FONT: XlsxWriter adds keys to the dict it is given, so a second workbook came out different.
+    book = xlsxwriter.Workbook(buf, {"in_memory": True, "default_format_properties": dict(FONT)})
     book.set_properties({"title": title, "author": "plansite", "created": stamp})
     # Style by (header row, wrapped column).
     styles = {(head, wrap): book.add_format({"valign": "top", "bold": head, "text_wrap": wrap})

@@ -25,7 +25,9 @@ from ..model import Plan
 # The same definition of "Chinese" as Material's search plugin, which segments exactly these runs.
 HAN = bre.compile(r"\p{script: Han}+")
 
-# Department names start with the district's prefix; the rest is what people call the department.
+# Department names start with the jurisdiction's prefix; the rest is what people call the department.
+# A plan's own prefixes come from its jurisdiction (terms.name_prefixes: 县委, 市政府, 武隆区 …);
+# this is a district's, the default.
 ADMIN_PREFIXES = ("区政府", "区委", "区")
 
 QUOTED = re.compile(r"“([^”]+)”")
@@ -81,7 +83,7 @@ def userdict(plan: Plan) -> str:
     return "".join(f"{t.word}\n" for t in terms(plan))
 
 
-def parts(word: str, cut, department: bool = False) -> list[str]:
+def parts(word: str, cut, department: bool = False, prefixes: tuple[str, ...] = ADMIN_PREFIXES) -> list[str]:
     """The parts of `word` a reader may type on their own:
     - for a department, the name after the district's prefix (区人社局 → 人社局, 区委统战部 → 统战部);
     - every suffix that starts at a word boundary of jieba's own segmentation (区规划自然资源局 =
@@ -91,7 +93,7 @@ def parts(word: str, cut, department: bool = False) -> list[str]:
     A prefix needs no entry: Lunr matches prefixes.
 
     `cut(s)` segments with jieba's dictionary alone, without this user dictionary."""
-    prefix = next((p for p in ADMIN_PREFIXES if word.startswith(p)), "") if department else ""
+    prefix = next((p for p in prefixes if word.startswith(p)), "") if department else ""
     shortest = MIN_NAME if prefix else 3
     found, at = set(), 0
     for piece in cut(word)[:-1]:
@@ -125,12 +127,12 @@ def is_word(tokenizer, text: str) -> bool:
     return tokenizer.FREQ.get(text, 0) > 0  # jieba also stores every prefix of a word, with frequency 0
 
 
-def parts_by_word(found: list[Term]) -> dict[str, list[str]]:
-    """Every dictionary word that has parts, with its parts."""
+def parts_by_word(found: list[Term], prefixes: tuple[str, ...] = ADMIN_PREFIXES) -> dict[str, list[str]]:
+    """Every dictionary word that has parts, with its parts; `prefixes` longest first."""
     tokenizer = jieba_alone()
     out = {}
     for t in found:
-        p = parts(t.word, lambda s: tokenizer.lcut(s, HMM=False), department=t.source == "部门")
+        p = parts(t.word, lambda s: tokenizer.lcut(s, HMM=False), department=t.source == "部门", prefixes=prefixes)
         if p:
             out[t.word] = p
     return out

@@ -25,6 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+from .. import terms as plan_terms
 from ..load import load_plan
 from ..problems import PlanError
 from . import bundle, dictionary, exclude, index, worker
@@ -99,7 +100,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             patched.append(Patched(src, bundle.hashed_path(src, content), content))
     except worker.WorkerPatchError as err:
         raise PluginError(f"search: {err}") from None
-    STATE.prepared = Prepared(parts_by_word=dictionary.parts_by_word(terms), task_anchors=exclude.owned_by_tasks(plan),
+    STATE.prepared = Prepared(parts_by_word=dictionary.parts_by_word(terms, plan_terms.name_prefixes(plan)), task_anchors=exclude.owned_by_tasks(plan),
                               patched=patched)
     log.debug("search: %d dictionary words in %s", len(terms), path)
     return config
