@@ -77,7 +77,7 @@ def test_each_page_loads_one_stylesheet_of_ours_for_its_kind(site_dir):
     """A stylesheet blocks the first paint: one of ours per page, made for its kind (the officials' matrix
     styles are not on the home page); 长辈模式's script is inlined, its styles come only when the mode is on."""
     assert stylesheets_and_scripts(site_dir / "index.html") == (["plansite-public"], [], True)
-    # pages that show implementation records add their styles (records.css) to their kind's
+    # pages that show implementation records add the records' styles to their kind's
     assert stylesheets_and_scripts(site_dir / "actions" / "youth" / "index.html") == (["plansite-records"], [], True)
     assert stylesheets_and_scripts(site_dir / "departments" / "index.html") == (["plansite-officials"], ["officials"], True)
     for page in ("departments/kexie", "matrix"):
