@@ -9,7 +9,6 @@ machine falls on both sites alike; each figure is the median of the runs.
 from __future__ import annotations
 
 import contextlib
-import functools
 import gzip
 import http.server
 import io
@@ -19,11 +18,9 @@ import os
 import statistics
 import subprocess
 import tempfile
-import threading
 from pathlib import Path
-from typing import Iterator
 
-from browser import CHROMIUM, CHROMIUM_ARGS, GZIP_LEVEL
+from browser import CHROMIUM, CHROMIUM_ARGS, GZIP_LEVEL, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -61,16 +58,8 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-@contextlib.contextmanager
-def serve_gzipped(site: Path) -> Iterator[str]:
-    handler = type("Handler", (_GzipHandler,), {"cache": {}})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve_gzipped(site: Path) -> contextlib.AbstractContextManager[str]:
+    return serve(site, type("Handler", (_GzipHandler,), {"cache": {}}))  # a cache of its own per site
 
 
 def available() -> str | None:
