@@ -12,6 +12,7 @@ import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import markdown
@@ -202,13 +203,24 @@ def hostile_plan() -> tuple[str, dict[str, list[str]]]:
     named = payloads()
     names = list(named)
     data = base_data()
+    return place(data, text_fields(data), named,
+                 lambda j, path: [n for n in names if not n.startswith("very-long")] if path in TITLE_FIELDS
+                 else [names[j % len(names)]],
+                 substitute, lambda text: parse_plan(text), PlanError)
+
+
+def place(data: dict, paths: list[Path_], named: dict[str, str],
+          choose: Callable[[int, Path_], list[str]], edit: Callable[[dict, Path_, str], dict],
+          check: Callable[[str], object], rejected: type[Exception]) -> tuple[str, dict[str, list[str]]]:
+    """Field by field, put the chosen payloads in; keep each edit the check accepts (a field whose check
+    rejects the payload keeps its text). Returns the YAML and where each payload went."""
     placed: dict[str, list[str]] = {}
-    for j, path in enumerate(text_fields(data)):
-        chosen = [n for n in names if not n.startswith("very-long")] if path in TITLE_FIELDS else [names[j % len(names)]]
-        trial = substitute(data, path, " ".join(named[n] for n in chosen))
+    for j, path in enumerate(paths):
+        chosen = choose(j, path)
+        trial = edit(data, path, " ".join(named[n] for n in chosen))
         try:
-            parse_plan(dump(trial))
-        except PlanError:
+            check(dump(trial))
+        except rejected:
             continue
         data = trial
         for n in chosen:
@@ -242,16 +254,13 @@ def hostile_progress(plan, today) -> tuple[str, dict[str, list[str]]]:
     data = progress_data()
     for record in data["records"]:
         record["source"]["url"] = HOSTILE_URL
-    placed: dict[str, list[str]] = {}
-    for j, path in enumerate(progress_text_fields(data)):
-        chosen = names if path == ("records", 0, "title") else [list(named)[j % len(named)]]
-        trial = copy.deepcopy(data)
-        put(trial, path, " ".join(named[n] for n in chosen))
-        try:
-            parse_progress(dump(trial), plan, today)
-        except PlanError:
-            continue
-        data = trial
-        for n in chosen:
-            placed.setdefault(n, []).append(".".join(map(str, path)))
-    return dump(data), placed
+    every = list(named)
+
+    def replaced(data: dict, path: Path_, text: str) -> dict:
+        out = copy.deepcopy(data)
+        put(out, path, text)
+        return out
+
+    return place(data, progress_text_fields(data), named,
+                 lambda j, path: names if path == ("records", 0, "title") else [every[j % len(every)]],
+                 replaced, lambda text: parse_progress(text, plan, today), PlanError)
