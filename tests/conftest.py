@@ -1,8 +1,10 @@
 """Shared fixtures. Tests import the same plansite package the build uses."""
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
+import json
 import os
 import re
 import subprocess
@@ -71,8 +73,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 # The moment the test sites are built as (SOURCE_DATE_EPOCH), fixed when the session starts: two
-# builds of the same data are then identical to the byte, even either side of midnight.
-SITE_EPOCH = str(int(time.time()))
+# builds of the same data are then identical to the byte, even either side of midnight. The suite runs
+# in several processes (pytest-xdist, see pytest.ini); they inherit the first one's moment.
+SITE_EPOCH = os.environ.setdefault("PLANSITE_TEST_EPOCH", str(int(time.time())))
 # Set to "0", a build skips the offline copy (downloads/offline.zip, a second whole build).
 NO_OFFLINE_COPY = {"PLANSITE_OFFLINE_COPY": "0"}
 
@@ -88,10 +91,29 @@ def build_site(out: Path, config: Path = ROOT / "mkdocs.yml", offline_copy: bool
                           cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8")
 
 
+def built_once(tmp_path_factory, name: str, make) -> tuple[Path, subprocess.CompletedProcess]:
+    """`make(folder)` run once for the whole test run, in a folder called `name`, and its result.
+
+    The suite runs in several worker processes (pytest-xdist), each with its own session fixtures; a
+    site several test files read is built by the first worker that needs it while the others wait on a
+    lock, then read the same folder (read only). Without xdist this is simply a build in a temp folder."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, shared by its workers
+    folder, record = base / name, base / f"{name}.result.json"
+    with open(base / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not record.exists():
+            folder.mkdir(exist_ok=True)
+            done = make(folder)
+            record.write_text(json.dumps([done.args, done.returncode, done.stdout, done.stderr]), encoding="utf-8")
+    args, code, out, err = json.loads(record.read_text(encoding="utf-8"))
+    return folder, subprocess.CompletedProcess(args, code, out, err)
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    result = build_site(out, offline_copy=True)
+    out, result = built_once(tmp_path_factory, "site", lambda folder: build_site(folder, offline_copy=True))
     assert result.returncode == 0, result.stderr
     return out
 
@@ -102,24 +124,28 @@ def plain_copy_site(tmp_path_factory) -> tuple[Path, Path, subprocess.CompletedP
     (project, site, the build's result). Tests that change a copy compare against this one."""
     from projectcopy import build, copy_project
 
-    project = copy_project(tmp_path_factory.mktemp("plain") / "project")
-    site = project.parent / "site"
-    return project, site, build(project, site)
+    def make(folder: Path) -> subprocess.CompletedProcess:
+        return build(copy_project(folder / "project"), folder / "site")
+
+    folder, result = built_once(tmp_path_factory, "plain", make)
+    return folder / "project", folder / "site", result
 
 
 @pytest.fixture(scope="session")
 def wide_site(tmp_path_factory) -> Path:
     """A real build of a copy of the project whose data is benchmarks/synth.py's 3× plan."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
     from synth import write_scaled
 
     from projectcopy import copy_project
 
-    project = copy_project(tmp_path_factory.mktemp("wide") / "project")
-    write_scaled(3, project / "data" / "plan.yaml")
-    result = build_site(project / "site", project / "mkdocs.yml", offline_copy=False)
+    def make(folder: Path) -> subprocess.CompletedProcess:
+        project = copy_project(folder / "project")
+        write_scaled(3, project / "data" / "plan.yaml")
+        return build_site(project / "site", project / "mkdocs.yml", offline_copy=False)
+
+    folder, result = built_once(tmp_path_factory, "wide", make)
     assert result.returncode == 0, result.stderr
-    return project / "site"
+    return folder / "project" / "site"
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

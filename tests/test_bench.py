@@ -113,7 +113,6 @@ INPUT = '<form><input type="search" data-matrix-filter aria-label="筛选"></for
 
 
 def probe(browser, tmp_path, body: str) -> dict:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
     import browser as chrome
 
     (tmp_path / "index.html").write_text(body, encoding="utf-8")

@@ -56,10 +56,13 @@ def test_no_violation_while_the_site_is_used(browser, site_url):
     for width in (1280, 360):
         context, log = open_context(browser, site_url, width=width, height=800)
         context.add_init_script(LISTEN)
-        page = context.new_page()
+        # Every page kind in its own tab, loaded side by side (the waits for a quiet network overlap),
+        # then used one after the other.
+        tabs = {path: context.new_page() for path in PAGES}
+        for path, tab in tabs.items():
+            tab.goto(site_url + path, wait_until="commit")
         seen = []
-        for path in PAGES:
-            page.goto(site_url + path)
+        for path, page in tabs.items():
             page.wait_for_load_state("networkidle")
             if path == "targets/":  # the inline SVG charts are drawn
                 box = page.locator("article svg").first.bounding_box()

@@ -381,10 +381,6 @@ def test_real_plan_has_one_full_matrix_page(plan):
 
 
 def test_a_wide_plan_splits_the_matrix_into_parts(tmp_path):
-    import sys
-
-    from conftest import ROOT
-    sys.path.insert(0, str(ROOT / "benchmarks"))
     from synth import write_scaled
 
     from plansite.load import load_plan

@@ -17,7 +17,7 @@ from .model import AnnexRow, Department, Measure, Task
 from .load import Loaded, parse_plan
 from .problems import PlanError
 from .progress import parse_progress
-from .schema import is_list, is_required, record_type, type_words
+from .schema import field_types, is_list, is_required, record_type, type_words
 from .walk import Walk
 
 SRC = "editors.md"
@@ -194,7 +194,7 @@ def record_snippet() -> Snippet | None:
 def fields(tp: typing.Any = model.Plan, prefix: str = "") -> list[FieldRow]:
     """Every field of plan.yaml with its meaning, from model.py."""
     out = []
-    hints = typing.get_type_hints(tp, include_extras=True)
+    hints = field_types(tp)
     for f in dataclasses.fields(tp):
         path = f"{prefix}{f.name}"
         hint = hints[f.name]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import difflib
+import functools
 import re
 import types
 import typing
@@ -38,6 +39,13 @@ LINE_BREAK = re.compile(f"[{LINE_BREAKS}]")
 CONTROL = re.compile(f"[{CONTROLS}]")
 WHEN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 WHEN_WORDS = "日期：年（2024）、年月（2024-09）或年月日（2024-09-25）"
+
+
+@functools.cache
+def field_types(cls: Any) -> dict[str, Any]:
+    """A model record's field types (with their Annotated ids and numerals). Cached: the reader asks for
+    every record of the plan, and working them out each time was a tenth of reading it."""
+    return typing.get_type_hints(cls, include_extras=True)
 
 
 def suggest(word: str, choices: typing.Iterable[str], labels: dict[str, str] | None = None) -> str:
@@ -86,7 +94,7 @@ def type_words(tp: Any) -> str:
     if dataclasses.is_dataclass(tp):
         fields = "一组字段：" + "、".join(f.name for f in dataclasses.fields(tp))
         shorthand = getattr(tp, "SHORTHAND", None)
-        return f"{type_words(typing.get_type_hints(tp, include_extras=True)[shorthand])}，或{fields}" if shorthand else fields
+        return f"{type_words(field_types(tp)[shorthand])}，或{fields}" if shorthand else fields
     if tp is model.When:
         return WHEN_WORDS
     return {str: "一行文字", int: "整数", float: "数字", datetime.date: "日期，写作 YYYY-MM-DD"}[tp]
@@ -249,14 +257,14 @@ class Reader:
     def _record(self, node: yaml.Node, cls: Any, path: str, meaning: str) -> Any:
         shorthand = getattr(cls, "SHORTHAND", None)
         if shorthand and isinstance(node, yaml.ScalarNode):
-            hints = typing.get_type_hints(cls, include_extras=True)
+            hints = field_types(cls)
             value = self.read(node, hints[shorthand], path, meaning)
             return MISSING if value is MISSING else cls(**{shorthand: value})
         if not isinstance(node, yaml.MappingNode):
             self.problem(node, path, meaning, "这里应当是一组字段", expected=type_words(cls), found=describe(node))
             return MISSING
         fields = {f.name: f for f in dataclasses.fields(cls)}
-        hints = typing.get_type_hints(cls, include_extras=True)
+        hints = field_types(cls)
         values: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         misspelt: set[str] = set()  # fields an unknown key probably meant: no second "missing" report
@@ -357,7 +365,7 @@ def _json_type(tp: Any) -> dict:
     if origin is tuple:
         return {"type": "array", "items": _json_type(typing.get_args(tp)[0])}
     if dataclasses.is_dataclass(tp):
-        hints = typing.get_type_hints(tp, include_extras=True)
+        hints = field_types(tp)
         properties, required = {}, []
         for f in dataclasses.fields(tp):
             prop = _json_type(hints[f.name])
