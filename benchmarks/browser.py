@@ -308,15 +308,16 @@ _FILTER_JS = """async ({selectors, repeat, quietMs, timeoutMs}) => {
 }"""
 
 
-def matrix_filter_latency(browser, base: str, page: str, repeat: int) -> dict:
+def matrix_filter_latency(browser, base: str, page: str, repeat: int, quiet_ms: int = 300, timeout_ms: int = 3000) -> dict:
     """Time to update the rows after typing in the matrix page's filter box; 'not measurable yet'
-    when the page has no filter input (see MATRIX_FILTER_SELECTORS)."""
+    when the page has no filter input (see MATRIX_FILTER_SELECTORS). An update counts as finished when
+    the rows have not changed for `quiet_ms`; a keystroke with no change within `timeout_ms` is no update."""
     context = _context(browser)
     try:
         tab = context.new_page()
         tab.goto(urljoin(base, page), wait_until="load")
         result = tab.evaluate(_FILTER_JS, {"selectors": list(MATRIX_FILTER_SELECTORS), "repeat": repeat,
-                                           "quietMs": 300, "timeoutMs": 3000})
+                                           "quietMs": quiet_ms, "timeoutMs": timeout_ms})
     finally:
         context.close()
     if result["status"] == "absent":
