@@ -14,6 +14,12 @@
   // button and the officials' tools would appear late and push the page about (layout shift).
   root.classList.remove("no-js");
   root.classList.add("js");
+  // The focus-visible helper in Material's bundle adds this class to <html> when it runs. Any change of
+  // <html>'s class after the body is drawn makes the browser restyle every element (Material's CSS has
+  // rules such as `table:not([class]) td > :first-child`), which on the matrix is a long pause on a slow
+  // phone; added here, before the body exists, it costs nothing and the helper finds it already there.
+  // No style depends on it.
+  root.classList.add("js-focus-visible");
 
   function isOn() { return root.classList.contains("pl-elder"); }
 

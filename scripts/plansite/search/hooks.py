@@ -3,7 +3,8 @@
 on_config (early: before Material's search plugin reads its options)
     write the jieba user dictionary and point the plugin's `jieba_dict_user` at it; patch the worker
     in memory (a stale patch stops the build here, before the site directory is touched).
-    Material's main script is patched too (bundle.py: the index loads when the reader starts to search).
+    Material's main script is patched too (bundle.py: the index loads when the reader starts to search;
+    the palette no longer restyles the whole page several times as it loads).
 on_files      hand MkDocs the patched worker and bundle in place of Material's, each under a name with
               its own content hash.
 on_post_page, on_post_template
