@@ -39,6 +39,23 @@ def expected_report(path: Path, shown_as: str) -> str:
     return re.sub(rf"^(?:[^\s:]*/)?{re.escape(path.name)}:", lambda _: f"{shown_as}:", text, flags=re.M)
 
 
+# Tests that run on whichever worker is free, one by one: long, and sharing no costly fixture with the
+# rest of their file (every other file's tests stay together on one worker; see pytest_xdist_make_scheduler).
+SPREAD = {"tests/test_a11y.py::test_axe_finds_no_violations"}
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """pytest-xdist (pytest.ini: one worker per CPU) hands out a test file at a time, so the sites a file's
+    fixtures build are built once; the SPREAD tests are handed out one at a time."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByFile(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return nodeid if nodeid.split("[", 1)[0] in SPREAD else nodeid.split("::", 1)[0]
+
+    return ByFile(config, log)
+
+
 @pytest.fixture(scope="session")
 def plan():
     return load_plan(PLAN, "data/plan.yaml")
