@@ -45,9 +45,12 @@ SEARCH_QUERY = "老年人"
 
 
 # axe is injected as an inline script, which the site's Content Security Policy rightly blocks: these
-# contexts bypass the policy (test_csp.py checks the site under it).
+# contexts bypass the policy (test_csp.py checks the site under it). They also ask for reduced motion,
+# which Material honours by dropping its transitions: axe judges the colours a page ends up with, and
+# the page gets there at once instead of after each fade.
 def elder_context(browser, site_url, width, scheme, elder):
-    context, log = open_context(browser, site_url, width=width, height=800, color_scheme=scheme, bypass_csp=True)
+    context, log = open_context(browser, site_url, width=width, height=800, color_scheme=scheme, bypass_csp=True,
+                                reduced_motion="reduce")
     if elder:
         context.add_init_script("localStorage.setItem('plansite.elder', '1')")
     return context, log
