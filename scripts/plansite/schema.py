@@ -41,10 +41,14 @@ WHEN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 WHEN_WORDS = "日期：年（2024）、年月（2024-09）或年月日（2024-09-25）"
 
 
-@functools.cache
 def field_types(cls: Any) -> dict[str, Any]:
     """A model record's field types (with their Annotated ids and numerals). Cached: the reader asks for
     every record of the plan, and working them out each time was a tenth of reading it."""
+    return _field_types(cls)
+
+
+@functools.cache
+def _field_types(cls: Any) -> dict[str, Any]:
     return typing.get_type_hints(cls, include_extras=True)
 
 
