@@ -41,9 +41,7 @@ def expected_report(path: Path, shown_as: str) -> str:
 
 # Tests that run on whichever worker is free, one by one: long, and sharing no costly fixture with the
 # rest of their file (every other file's tests stay together on one worker; see pytest_xdist_make_scheduler).
-SPREAD = {"tests/test_a11y.py::test_axe_finds_no_violations",
-          "tests/test_hostile_text.py::test_any_text_in_any_field_is_refused_or_shown_literally",
-          "tests/test_hostile_records.py::test_any_text_in_a_record_is_refused_or_shown_literally"}
+SPREAD = {"tests/test_a11y.py::test_axe_finds_no_violations"}
 
 
 def pytest_xdist_make_scheduler(config, log):
