@@ -53,6 +53,26 @@ def test_jieba_keeps_names_whole_only_with_the_generated_dictionary(plan, tmp_pa
     assert all(ours.lcut(n) == [n] for n in names)
 
 
+def test_each_build_starts_from_jiebas_own_dictionary(tmp_path):
+    """`mkdocs serve` rebuilds in one process, and the search plugin loads the site's user dictionary
+    into jieba's global tokenizer on each build: a word of an earlier version of the data must not
+    outlive it, or the preview's index would be cut into words unlike a fresh build's."""
+    from mkdocs.config import load_config
+
+    from plansite.search import hooks
+
+    old = "区气候观测局"  # the name of a department an editor has since renamed
+    dictionary.jieba_alone()  # as in a build: jieba's own dictionary is kept before any user dictionary
+    (tmp_path / "earlier.txt").write_text(old + "\n", encoding="utf-8")
+    jieba.load_userdict(str(tmp_path / "earlier.txt"))  # what the plugin did on the previous rebuild
+    assert jieba.lcut(old, HMM=False) == [old]
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    hooks.on_config(config)
+    assert jieba.lcut(old, HMM=False) != [old]
+    jieba.load_userdict(config.plugins["material/search"].config.jieba_dict_user)  # the plugin, next
+    assert jieba.lcut("区规划自然资源局", HMM=False) == ["区规划自然资源局"]
+
+
 def test_parts_of_names():
     alone = dictionary.jieba_alone()
 

@@ -123,6 +123,19 @@ def jieba_alone():
     return _pristine
 
 
+def reset_global_tokenizer() -> None:
+    """Give jieba's global tokenizer back its own dictionary, without any site's user dictionary.
+
+    The search plugin loads the user dictionary into that tokenizer on every build, and `mkdocs serve`
+    rebuilds in one process: without this, the words of an earlier version of the data (a department
+    since renamed) would still decide how the preview's index is cut into words, unlike a fresh build."""
+    import jieba
+
+    pristine = jieba_alone()
+    if jieba.dt.total != pristine.total or jieba.dt.user_word_tag_tab:  # a user dictionary was loaded
+        jieba.dt.FREQ, jieba.dt.total, jieba.dt.user_word_tag_tab = dict(pristine.FREQ), pristine.total, {}
+
+
 def is_word(tokenizer, text: str) -> bool:
     return tokenizer.FREQ.get(text, 0) > 0  # jieba also stores every prefix of a word, with frequency 0
 

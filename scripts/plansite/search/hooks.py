@@ -1,7 +1,8 @@
 """MkDocs events for search. mkdocs.yml names scripts/mkdocs_search_hooks.py, which imports these.
 
 on_config (early: before Material's search plugin reads its options)
-    write the jieba user dictionary and point the plugin's `jieba_dict_user` at it; patch the worker
+    write the jieba user dictionary and point the plugin's `jieba_dict_user` at it (jieba's global
+    tokenizer is first cleared of an earlier build's, for `mkdocs serve`); patch the worker
     in memory (a stale patch stops the build here, before the site directory is touched).
     Material's main script is patched too (bundle.py: the index loads when the reader starts to search;
     the palette no longer restyles the whole page several times as it loads).
@@ -86,6 +87,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"search: the {SEARCH_PLUGIN} plugin is not enabled in mkdocs.yml")
 
     terms = dictionary.terms(plan)
+    dictionary.reset_global_tokenizer()  # the plugin loads this build's user dictionary into it next
     path = root / USERDICT
     write_if_changed(path, dictionary.userdict(plan))
     configured = search.config.jieba_dict_user
