@@ -13,7 +13,6 @@ import functools
 from collections import Counter
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, example, given, settings
 
 import hostile
@@ -76,8 +75,8 @@ def test_every_record_field_shows_on_a_page():
 @example(text="]]></summary><script>x</script>")
 def test_any_text_in_a_record_is_refused_or_shown_literally(field, text):
     data = put(BASE, FIELDS[field], text)
-    if yaml.safe_load(hostile.dump(data)) != data:
-        return  # PyYAML folds some line breaks on the way back: not what an editor wrote
+    if not hostile.reads_back(data, hostile.dump(data)):
+        return
     try:
         pages = render(data)
     except PlanError as err:
@@ -100,7 +99,7 @@ def test_any_text_in_a_record_is_refused_or_shown_literally(field, text):
 def test_a_source_url_is_refused_or_becomes_exactly_that_link(text):
     for candidate in (text, "https://example.invalid/" + text):
         data = put(BASE, URL_PATHS[0], candidate)
-        if yaml.safe_load(hostile.dump(data)) != data:
+        if not hostile.reads_back(data, hostile.dump(data)):
             continue
         try:
             progress = parse_progress(hostile.dump(data), PLAN, TODAY)
