@@ -34,11 +34,9 @@ def pages(plan, progress):
     return {p.src: p.context for p in Builder(plan, TODAY, progress=progress).pages()}
 
 
-def test_the_real_data_has_records_and_only_reference_observations(progress):
+def test_the_real_data_has_records_with_their_sources(progress):
     assert len(progress.records) >= 5
     assert all(r.source.url or r.source.number for r in progress.records)
-    # no district figure has been found: every observation is a reference (see data/progress.yaml)
-    assert {o.scope for o in progress.observations} <= {"chongqing", "national"}
 
 
 def test_status_follows_the_build_date(plan, progress):
@@ -104,9 +102,13 @@ def test_matrix_cells_count_the_records_of_department_and_task(pages, plan, prog
 def test_targets_page_compares_honestly(pages, plan, progress):
     c = pages[routes.TARGETS]
     rate = c.progress["science-literacy-rate"]
-    assert rate.own == () and len(rate.references) == len([o for o in progress.observations if o.indicator == "science-literacy-rate"])
-    assert rate.comparison.startswith("尚未见到公开发布的本区2025年数值")
+    # whatever editors add: the district's own figures apart from the references, which say they are references
+    observed = [o for o in progress.observations if o.indicator == "science-literacy-rate"]
+    assert len(rate.own) == len([o for o in observed if o.scope == "district"])
+    assert len(rate.references) == len([o for o in observed if o.scope != "district"]) >= 1
     assert all(o.scope_label.endswith("（参照）") for o in rate.references)
+    if not rate.own:  # so far no public source gives the district's own figure (data/progress.yaml)
+        assert rate.comparison.startswith("尚未见到公开发布的本区2025年数值")
 
 
 def test_targets_comparison_when_a_district_figure_exists(plan):
