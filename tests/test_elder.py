@@ -134,6 +134,18 @@ def test_no_sideways_scrolling_on_a_360px_phone(browser, site_url, on):
     assert wide == {}, f"pages wider than a 360 px phone: {wide}"
 
 
+def test_a_figures_source_reads_across_the_table_on_a_phone(browser, site_url):
+    """目标与进度 lists each published figure with its source. In 长辈模式 on a 360 px phone the source
+    must read across the table, not in a column a few characters wide."""
+    context, log, page = elder_page(browser, site_url, width=360, on=True)
+    page.goto(site_url + "targets/")
+    shares = page.evaluate("""() => [...document.querySelectorAll('table .pl-record-source')].map(s =>
+        s.getBoundingClientRect().width / s.closest('table').getBoundingClientRect().width)""")
+    context.close()
+    assert log.foreign() == []
+    assert shares and min(shares) > 0.8, shares
+
+
 # What a reader sees of a header topic (0: the site name, 1: the page title), from element boxes and
 # CSS values only. A character's own box is not used: its height is the font's (Noto Sans CJK's is taller
 # than the 1.2 line height), so it would say "clipped" for text a reader sees whole.
