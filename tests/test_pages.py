@@ -61,3 +61,16 @@ def test_navigation_names_every_task_page(index, plan):
         for value in entry.values():
             flat += [list(v.values())[0] for v in value] if isinstance(value, list) else [value]
     assert {routes.task_page(t) for t in index.tasks} <= set(flat)
+
+
+def test_about_page_lists_every_repair_once_under_its_kind(plan):
+    """对提取文本的整理: a table per kind of repair, kinds in the order the document first has them, and
+    every note of the plan in exactly one of them."""
+    from plansite.contexts import NOTE_LABELS
+    from plansite.pages import Builder
+
+    groups = Builder(plan).about().note_groups
+    kinds = list(dict.fromkeys(n.kind for n in plan.notes))
+    assert [g.label for g in groups] == [NOTE_LABELS[k] for k in kinds]
+    assert [n.printed for g in groups for n in g.notes] == [n.printed for k in kinds for n in plan.notes if n.kind == k]
+    assert len({g.anchor for g in groups}) == len(groups)

@@ -320,11 +320,19 @@ class VariantView:
 
 @dataclass(frozen=True, kw_only=True)
 class NoteView:
-    kind_label: str
     where: Link | None
     printed: tuple[str, ...]
     normalised: str | None
     explanation: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class NoteGroup:
+    """The repairs of one kind (NOTE_LABELS), in the document's order: a table each, so that a phone has
+    three columns to show, not four with the kind repeated on every row."""
+    anchor: str
+    label: str
+    notes: tuple[NoteView, ...]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -341,7 +349,7 @@ class AboutContext:
     meta: Meta
     variants: tuple[VariantView, ...]
     title_differences: tuple[tuple[Link, str], ...]  # (task, title as the annex prints it)
-    notes: tuple[NoteView, ...]
+    note_groups: tuple[NoteGroup, ...]  # kinds in the order they first occur
     editors_href: str = ""  # the editors' guide (guide.py)
     offline: OfflineView | None = None  # only on the online site, when the copy was built
 

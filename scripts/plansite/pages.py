@@ -14,7 +14,7 @@ from .contexts import (
     DepartmentsContext, Download, DutyMeasure, DutyView, FullTextContext, GroupContext, GroupEntry,
     GroupsContext, GroupTaskView, HomeContext, IndicatorValueView, IndicatorView,
     Link, MatrixCell, MatrixColumn, MatrixContext, MatrixGroup, MatrixOverviewContext, MatrixPartView,
-    MatrixRow, MeasureView, MentionView, Meta, NOTE_LABELS, NoteView, OfflineView, Page, Segment, StageView,
+    MatrixRow, MeasureView, MentionView, Meta, NOTE_LABELS, NoteGroup, NoteView, OfflineView, Page, Segment, StageView,
     TargetsContext, TaskCard, TaskContext, Terms, VariantView,
 )
 from .index import KIND_LABELS, ROLE_LABELS, Assignment, PlanIndex
@@ -343,14 +343,16 @@ class Builder:
         differences = tuple((self.task_link(src, t), self.index.annex_title(t)) for t in self.index.tasks
                             if self.index.annex_title(t) != t.label)
         titles = self.titles()
-        notes = []
+        by_kind: dict[str, list[NoteView]] = {}
         for note in self.plan.notes:
             anchor = {"document.notice_title": "notice-title", "document.plan_title": "plan-title",
                       "document.notice": "notice", "document.addressees": "addressees"}.get(note.where, note.where)
             where = Link(text=titles[anchor], href=routes.href(src, routes.FULL_TEXT, anchor)) if anchor in titles else None
-            notes.append(NoteView(kind_label=NOTE_LABELS[note.kind], where=where, printed=note.printed,
-                                  normalised=note.normalised, explanation=note.explanation))
-        return AboutContext(meta=self.meta(src), variants=tuple(variants), title_differences=differences, notes=tuple(notes),
+            by_kind.setdefault(note.kind, []).append(NoteView(where=where, printed=note.printed,
+                                                              normalised=note.normalised, explanation=note.explanation))
+        groups = tuple(NoteGroup(anchor="repairs-" + kind.replace("_", "-"), label=NOTE_LABELS[kind], notes=tuple(views))
+                       for kind, views in by_kind.items())
+        return AboutContext(meta=self.meta(src), variants=tuple(variants), title_differences=differences, note_groups=groups,
                             editors_href=routes.href(src, "editors.md"), offline=self.offline_view(src))
 
     def offline_view(self, src: str) -> OfflineView | None:
