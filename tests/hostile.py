@@ -122,7 +122,7 @@ def dump(data: dict) -> str:
 
 def reads_back(data: dict, text: str) -> bool:
     """`text` (the data as written) reads back as `data` with the loader the site reads plans with
-    (libyaml's where PyYAML has it: the pure-Python one was a fifth of a property test's time). PyYAML
+    (libyaml's where PyYAML has it: the pure-Python one cost a tenth of these tests' time). PyYAML
     folds some line breaks on the way back: such text is not what an editor wrote."""
     return yaml.load(text, Loader=yamlnodes.LOADER) == data
 
