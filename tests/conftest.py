@@ -205,10 +205,34 @@ class RequestLog:
                 and urlparse(u).netloc != ours]
 
 
+# The site's scripts (Material's, officials.js) start once the page has been painted (docs/assets/elder.js),
+# which on this fast local server can be after the load event that goto() waits for. A page of a context
+# opened here waits after each such goto() until they have run, as a reader meets the page once it works
+# (a reader's keystrokes before then are applied when they run; tests would read the rows too early).
+SCRIPTS_RAN = ("() => !document.querySelector('script[data-pl-src]')"
+               " || document.documentElement.dataset.plScripts === 'ran'")
+
+
+def waits_for_scripts(pg):
+    goto = pg.goto
+
+    def go(url, **kw):
+        response = goto(url, **kw)
+        if kw.get("wait_until") != "commit":
+            pg.wait_for_function(SCRIPTS_RAN)
+        return response
+
+    pg.goto = go
+    return pg
+
+
 def open_context(browser, site_url, width=1280, height=900, **kw):
     context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN", **kw)
     log = RequestLog(site_url)
     context.on("request", log)
+    if kw.get("java_script_enabled", True):
+        new_page = context.new_page
+        context.new_page = lambda: waits_for_scripts(new_page())
     return context, log
 
 

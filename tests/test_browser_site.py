@@ -31,6 +31,28 @@ def test_links_reach_an_action_and_a_department(page, site_url):
     assert h1(page) == "区科协"
 
 
+# Material's bundle publishes its page observable as window.document$ when it runs: note then whether
+# the browser had painted the page yet.
+WHEN_THE_BUNDLE_RUNS = """Object.defineProperty(window, "document$", {configurable: true, set(value) {
+    window.__paintedFirst = performance.getEntriesByType("paint").length > 0;
+    Object.defineProperty(window, "document$", {value, writable: true, configurable: true});
+}});"""
+NO_PAINT_TIMING = 'Object.defineProperty(PerformanceObserver, "supportedEntryTypes", {get: () => []});'
+
+
+@pytest.mark.parametrize("paint_timing", [True, False])
+def test_scripts_start_after_the_first_paint_and_set_the_page_up(page, site_url, paint_timing):
+    """Reading never waits for Material's script and ours: they start once the page is painted (or, in a
+    browser that cannot tell, once it is parsed), and still set the page up (the header, the matrix tools)."""
+    page.add_init_script(WHEN_THE_BUNDLE_RUNS + ("" if paint_timing else NO_PAINT_TIMING))
+    page.goto(site_url + "matrix/")
+    if paint_timing:
+        assert page.evaluate("window.__paintedFirst") is True
+    assert page.locator("[data-pl-matrix-tools]").get_attribute("data-pl-ready") == ""
+    page.evaluate("scrollTo(0, document.body.scrollHeight)")
+    page.wait_for_selector(".md-header__title--active")  # Material's header shows the page title
+
+
 def test_phone_home_fits_360px(phone, site_url):
     phone.goto(site_url)
     width = phone.evaluate("document.documentElement.scrollWidth")

@@ -69,7 +69,7 @@ def stylesheets_and_scripts(page):
 
     text = page.read_text(encoding="utf-8")
     css = re.findall(r'<link rel="stylesheet" href="[./]*assets/stylesheets/(plansite[a-z-]*)\.[0-9a-f]{8}\.css"', text)
-    js = re.findall(r'<script defer src="(?:\.\./)*assets/([a-z0-9]+)\.js"', text)
+    js = re.findall(r'<script type="text/plain" data-pl-src="(?:\.\./)*assets/([a-z0-9]+)\.js"', text)
     return css, js, "<script data-pl-elder-css=" in text
 
 

@@ -2,15 +2,17 @@
    互联网网站适老化通用设计规范. This script is inlined into every page's <head> (overrides/main.html), so
    that the mode is applied before the body is drawn (no flash of small print) without a request of its
    own. Its stylesheet's address is the data-pl-elder-css attribute of the script element: the script's
-   text is then the same on every page (one hash in the Content Security Policy). */
+   text is then the same on every page (one hash in the Content Security Policy). Being the one script
+   that runs in <head>, it also starts the page's other scripts once the page has been painted (at the
+   end). */
 (function () {
   "use strict";
   var KEY = "plansite.elder";
   var root = document.documentElement;
   var css = document.currentScript.getAttribute("data-pl-elder-css");
 
-  // Material's bundle swaps the <html> class no-js for js when it runs; it is deferred now (it no longer
-  // holds up the first paint), so the swap is made here, before the first paint, or the header's search
+  // Material's bundle swaps the <html> class no-js for js when it runs; it starts after the first paint
+  // (below), so the swap is made here, before the first paint, or the header's search
   // button and the officials' tools would appear late and push the page about (layout shift).
   root.classList.remove("no-js");
   root.classList.add("js");
@@ -75,4 +77,37 @@
   });
 
   document.addEventListener("DOMContentLoaded", sync);
+
+  // The page's scripts (Material's bundle, officials.js) start once the page is parsed and painted.
+  // overrides/main.html leaves each as a placeholder <script type="text/plain" data-pl-src="…">; real
+  // scripts are made from them here, in order (async = false), as deferred scripts would run. Where the
+  // browser cannot report its first paint, they start as soon as the page is parsed.
+  var painted = !(window.PerformanceObserver && PerformanceObserver.supportedEntryTypes &&
+                  PerformanceObserver.supportedEntryTypes.indexOf("paint") >= 0);
+  var parsed = false;
+
+  // When the last has run, <html> gets data-pl-scripts="ran" (no style uses it; the tests wait for it
+  // before they type into a filter, as a reader's early keystrokes are only applied once it has run).
+  function startScripts() {
+    if (!painted || !parsed) { return; }
+    var held = document.querySelectorAll("script[data-pl-src]");
+    var ran = function () { root.setAttribute("data-pl-scripts", "ran"); };
+    for (var i = 0; i < held.length; i++) {
+      var script = document.createElement("script");
+      script.src = held[i].getAttribute("data-pl-src");
+      script.async = false;
+      if (i === held.length - 1) { script.onload = script.onerror = ran; }
+      document.body.appendChild(script);
+    }
+    if (!held.length) { ran(); }
+  }
+
+  if (!painted) {
+    new PerformanceObserver(function (list, observer) {
+      observer.disconnect();
+      painted = true;
+      startScripts();
+    }).observe({type: "paint", buffered: true});
+  }
+  document.addEventListener("DOMContentLoaded", function () { parsed = true; startScripts(); });
 })();

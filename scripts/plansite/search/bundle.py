@@ -1,6 +1,7 @@
 """Material's main script (assets/javascripts/bundle.*.min.js), patched at build time so that the search
-index is fetched only when the reader starts to search, not on every page view, and so that the colour
-palette does not restyle the whole page several times while it loads.
+index is fetched only when the reader starts to search, not on every page view, so that the colour
+palette does not restyle the whole page several times while it loads, and so that it can start after the
+page has been painted.
 
 Material 9.8 sets up its search worker with the index at once over http(s), and only on file:// waits
 until the search dialog opens (`merge(of(location.protocol !== "file:"), watchToggle("search"))`). Most
@@ -28,6 +29,10 @@ element again). Now:
 - the header's style is read once for both values.
 The page looks the same and the palette switch works as before; only the recomputations are gone.
 
+The bundle is started after the page's first paint (docs/assets/elder.js), when the page has long been
+parsed; Material waits for the DOMContentLoaded event to set the page up, which has then passed, so it
+is patched to set the page up at once in that case (as it does when the event comes).
+
 As for the worker, the patch names the exact text it replaces; if Material changes it, the build stops.
 """
 from __future__ import annotations
@@ -50,6 +55,13 @@ PATCHES = (
     Patch("search highlighting: fetch the index only for a page opened from a search result (?h=)",
           'z([t,r.pipe(Q(we()),g(o=>!!o.searchParams.get("h")))])',
           'r.pipe(Q(we()),g(o=>!!o.searchParams.get("h")),b(o=>t.pipe(m(n=>[n,o]))))'),
+    # watchDocument(): `document$ = new ReplaySubject(1); fromEvent(document, "DOMContentLoaded", {once: true})
+    # .subscribe(() => document$.next(document))`, which never fires for a script started after the page was
+    # parsed (docs/assets/elder.js starts it after the first paint); now it emits at once in that case.
+    Patch("page observable: a bundle started after the page was parsed still sets the page up",
+          'h(document,"DOMContentLoaded",{once:!0}).subscribe(()=>e.next(document)),e}',
+          'document.readyState==="loading"?h(document,"DOMContentLoaded",{once:!0})'
+          '.subscribe(()=>e.next(document)):e.next(document),e}'),
     # mountPalette: `meta = h("meta", {name: "theme-color"}); head.appendChild(meta); scheme = h("meta",
     # {name: "color-scheme"}); head.appendChild(scheme)` → both made but not yet added; the color-scheme
     # meta is the page's own if it has one.
