@@ -216,5 +216,5 @@ def test_header_override_is_materials_header_plus_marked_blocks_only():
 
     ours = (ROOT / "overrides" / "partials" / "header.html").read_text(encoding="utf-8")
     theirs = (Path(material.__file__).parent / "templates" / "partials" / "header.html").read_text(encoding="utf-8")
-    assert ours.count("plansite begin") == 3
+    assert ours.count("plansite begin") == 4
     assert body(ours) == body(theirs)

@@ -53,6 +53,40 @@ def test_scripts_start_after_the_first_paint_and_set_the_page_up(page, site_url,
     page.wait_for_selector(".md-header__title--active")  # Material's header shows the page title
 
 
+HEADER_STATE = """() => ({
+    colours: ["scheme", "primary", "accent"].map(a => document.body.getAttribute("data-md-color-" + a)),
+    colourScheme: document.querySelector("meta[name=color-scheme]").content,
+    buttons: [...document.querySelectorAll(".md-header__button")].filter(b => b.getClientRects().length)
+        .map(b => b.getAttribute("for") || b.getAttribute("aria-label")),
+    titleWidth: Math.round(document.querySelector(".md-header__title").getBoundingClientRect().width),
+})"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_before_its_scripts_run_a_page_is_drawn_as_it_stays(browser, site_url, scheme):
+    """The scripts start after the first paint: what is painted first (the colours the reader's system asks
+    for, the header's buttons, the room left for the title) is what the scripts leave, on a phone."""
+    from conftest import open_context
+
+    states = []
+    for scripts in (False, True):
+        context, log = open_context(browser, site_url, width=360, height=740, color_scheme=scheme)
+        if not scripts:
+            context.route("**/*.js", lambda route: route.abort())
+        page = context.new_page()
+        if scripts:
+            page.goto(site_url + "departments/kexie/")
+        else:
+            page.goto(site_url + "departments/kexie/", wait_until="commit")
+            page.wait_for_function("() => document.documentElement.dataset.plScripts === 'ran'")  # tried, and failed
+            assert page.evaluate("typeof window.document$") == "undefined"  # Material's bundle never ran
+        states.append(page.evaluate(HEADER_STATE))
+        context.close()
+        assert log.foreign() == []
+    assert states[0]["colours"][0] == {"light": "default", "dark": "slate"}[scheme]
+    assert states[0] == states[1]
+
+
 def test_phone_home_fits_360px(phone, site_url):
     phone.goto(site_url)
     width = phone.evaluate("document.documentElement.scrollWidth")
