@@ -51,6 +51,7 @@ SEARCH_QUERY = "老年人"
 def elder_context(browser, site_url, width, scheme, elder):
     context, log = open_context(browser, site_url, width=width, height=800, color_scheme=scheme, bypass_csp=True,
                                 reduced_motion="reduce")
+    context.add_init_script(path=str(AXE_JS))  # in every page as it opens: cheaper than a script tag per page
     if elder:
         context.add_init_script("localStorage.setItem('plansite.elder', '1')")
     return context, log
