@@ -72,6 +72,7 @@ class SearchBox:
     """Material's search dialog, used as a reader does: type, then read the result list."""
 
     NONE = "没有找到符合条件的结果"  # Material's zh text when nothing matches
+    EMPTY = "键入以开始搜索"  # … and when the box is empty
 
     def __init__(self, page, site_url: str):
         self.page, self.site_url = page, site_url
@@ -91,9 +92,14 @@ class SearchBox:
 
     def pages(self, query: str) -> list[str]:
         """The result list for `query`: one site-relative page URL per listed page, in order."""
-        # Clear first: the worker answers in order, so the first list after the empty one is this query's.
+        # Clear first, and wait for the answer to the empty box: the worker answers in order, so the next
+        # list is this query's. (Material writes each answer under the box's *current* text: an answer
+        # still on its way for an earlier text would show as "nothing found" for this one.) Before the
+        # index has loaded the box says it is starting; the empty box is answered once it has.
         self._type("")
-        self.page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
+        self.page.wait_for_function(
+            "empty => !document.querySelector('.md-search-result__item')"
+            " && document.querySelector('.md-search-result__meta').textContent.trim() === empty", arg=self.EMPTY)
         self._type(query)
         self.page.wait_for_function(
             "none => document.querySelector('.md-search-result__item')"
