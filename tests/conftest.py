@@ -207,14 +207,16 @@ class RequestLog:
 
 # The site's scripts (Material's, officials.js) start once the page has been painted (docs/assets/elder.js),
 # which on this fast local server can be after the load event that goto() waits for. A page of a context
-# opened here waits after each such goto() until they have run, as a reader meets the page once it works
-# (a reader's keystrokes before then are applied when they run; tests would read the rows too early).
+# opened here waits after each goto() or wait_for_url() until they have run, as a reader meets the page
+# once it works (a reader's keystrokes before then are applied when they run; tests would read the rows
+# too early).
 SCRIPTS_RAN = ("() => !document.querySelector('script[data-pl-src]')"
                " || document.documentElement.dataset.plScripts === 'ran'")
 
 
 def waits_for_scripts(pg):
-    goto = pg.goto
+    """`pg` whose goto() and wait_for_url() (after a click on a link) also wait for the page's scripts."""
+    goto, wait_for_url = pg.goto, pg.wait_for_url
 
     def go(url, **kw):
         response = goto(url, **kw)
@@ -222,7 +224,12 @@ def waits_for_scripts(pg):
             pg.wait_for_function(SCRIPTS_RAN)
         return response
 
-    pg.goto = go
+    def arrived(url, **kw):
+        wait_for_url(url, **kw)
+        if kw.get("wait_until") != "commit":
+            pg.wait_for_function(SCRIPTS_RAN)
+
+    pg.goto, pg.wait_for_url = go, arrived
     return pg
 
 

@@ -80,16 +80,19 @@
 
   // The page's scripts (Material's bundle, officials.js) start once the page is parsed and painted.
   // overrides/main.html leaves each as a placeholder <script type="text/plain" data-pl-src="…">; real
-  // scripts are made from them here, in order (async = false), as deferred scripts would run. Where the
-  // browser cannot report its first paint, they start as soon as the page is parsed.
+  // scripts are made from them here, in order (async = false), as deferred scripts would run. They start
+  // as soon as the page is parsed where there is no paint to wait for: a browser that cannot report its
+  // first paint, or a page opened in a background tab (hidden pages are not painted). Should a paint go
+  // unreported, they start 3 s after the page was parsed.
   var painted = !(window.PerformanceObserver && PerformanceObserver.supportedEntryTypes &&
                   PerformanceObserver.supportedEntryTypes.indexOf("paint") >= 0);
-  var parsed = false;
+  var parsed = false, started = false;
 
   // When the last has run, <html> gets data-pl-scripts="ran" (no style uses it; the tests wait for it
   // before they type into a filter, as a reader's early keystrokes are only applied once it has run).
   function startScripts() {
-    if (!painted || !parsed) { return; }
+    if (started || !parsed || !(painted || document.visibilityState === "hidden")) { return; }
+    started = true;
     var held = document.querySelectorAll("script[data-pl-src]");
     var ran = function () { root.setAttribute("data-pl-scripts", "ran"); };
     for (var i = 0; i < held.length; i++) {
@@ -109,5 +112,9 @@
       startScripts();
     }).observe({type: "paint", buffered: true});
   }
-  document.addEventListener("DOMContentLoaded", function () { parsed = true; startScripts(); });
+  document.addEventListener("DOMContentLoaded", function () {
+    parsed = true;
+    startScripts();
+    setTimeout(function () { painted = true; startScripts(); }, 3000);
+  });
 })();
