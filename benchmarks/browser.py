@@ -134,14 +134,14 @@ def _context(browser):
 # Our pages start their scripts after the first paint (docs/assets/elder.js), which on a local server can
 # be after the load event; <html data-pl-scripts="ran"> says they have run. Bare Material has no such
 # placeholders and is ready at load.
-_SCRIPTS_RAN = ("() => !document.querySelector('script[data-pl-src]')"
+SCRIPTS_RAN = ("() => !document.querySelector('script[data-pl-src]')"
                 " || document.documentElement.dataset.plScripts === 'ran'")
 
 
 def _open(tab, url: str) -> None:
     """Open `url` and wait until the page's scripts have run, as a reader who starts to type would."""
     tab.goto(url, wait_until="load")
-    tab.wait_for_function(_SCRIPTS_RAN)
+    tab.wait_for_function(SCRIPTS_RAN)
 
 
 # ── transfer ────────────────────────────────────────────────────────────────────────────────

@@ -16,6 +16,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from browser import SCRIPTS_RAN  # benchmarks/browser.py: the page's scripts have run
 from plansite.index import PlanIndex
 from plansite.load import load_plan
 
@@ -210,8 +211,6 @@ class RequestLog:
 # opened here waits after each goto() or wait_for_url() until they have run, as a reader meets the page
 # once it works (a reader's keystrokes before then are applied when they run; tests would read the rows
 # too early).
-SCRIPTS_RAN = ("() => !document.querySelector('script[data-pl-src]')"
-               " || document.documentElement.dataset.plScripts === 'ran'")
 
 
 def waits_for_scripts(pg):
