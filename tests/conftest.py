@@ -211,8 +211,6 @@ class RequestLog:
 # opened here waits after each goto() or wait_for_url() until they have run, as a reader meets the page
 # once it works (a reader's keystrokes before then are applied when they run; tests would read the rows
 # too early).
-
-
 def waits_for_scripts(pg):
     """`pg` whose goto() and wait_for_url() (after a click on a link) also wait for the page's scripts."""
     goto, wait_for_url = pg.goto, pg.wait_for_url
