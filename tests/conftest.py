@@ -8,7 +8,6 @@ import json
 import os
 import re
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -16,6 +15,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+import mkdocsrun
 from browser import SCRIPTS_RAN  # benchmarks/browser.py: the page's scripts have run
 from plansite.index import PlanIndex
 from plansite.load import load_plan
@@ -45,15 +45,33 @@ def expected_report(path: Path, shown_as: str) -> str:
 SPREAD = {"tests/test_a11y.py::test_axe_finds_no_violations"}
 
 
+# The files that take longest (seconds on one worker of two, measured with --durations), handed out
+# first: the run then ends on short files, with both workers busy to the end, instead of one long file
+# started last while the other worker sits idle. A file not listed goes after these; it costs time only.
+LONGEST_FIRST = ["test_hostile_text.py", "test_bench.py", "test_a11y.py", "test_browser_site.py",
+                 "test_browser_officials.py", "test_search_browser.py", "test_csp.py", "test_elder.py",
+                 "test_determinism.py", "test_targets.py", "test_publishing.py", "test_other_plans.py",
+                 "test_progress_browser.py", "test_hostile_records.py", "test_data_errors.py", "test_scale.py",
+                 "test_site_build.py", "test_data_dates.py", "test_html_valid.py"]
+
+
+def pytest_collection_modifyitems(items):
+    """Files in LONGEST_FIRST's order, then the rest as collected; each file's tests keep their order."""
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
+
+
 def pytest_xdist_make_scheduler(config, log):
     """pytest-xdist (pytest.ini: one worker per CPU) hands out a test file at a time, so the sites a file's
-    fixtures build are built once; the SPREAD tests are handed out one at a time."""
+    fixtures build are built once; the SPREAD tests are handed out one at a time. Files go out in the
+    order collected (LONGEST_FIRST), not xdist's default of the files with most tests first."""
     from xdist.scheduler import LoadScopeScheduling
 
     class ByFile(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
             return nodeid if nodeid.split("[", 1)[0] in SPREAD else nodeid.split("::", 1)[0]
 
+    config.option.loadscopereorder = False
     return ByFile(config, log)
 
 
@@ -98,15 +116,15 @@ SITE_EPOCH = os.environ.setdefault("PLANSITE_TEST_EPOCH", str(int(time.time())))
 NO_OFFLINE_COPY = {"PLANSITE_OFFLINE_COPY": "0"}
 
 
-def build_site(out: Path, config: Path = ROOT / "mkdocs.yml", offline_copy: bool = False) -> subprocess.CompletedProcess:
+def build_site(out: Path, config: Path = ROOT / "mkdocs.yml", offline_copy: bool = False,
+               fresh: bool = False) -> subprocess.CompletedProcess:
     """A real `mkdocs build --strict`, as the README and CI run it, dated SITE_EPOCH; without SITE_URL, so
     the site is the one that works from any folder (tests/test_publishing.py builds with it). The offline
     copy (a second build) only where asked for: the session's site has it, the throwaway builds of other
-    tests do not."""
+    tests do not. `fresh`: in a new interpreter, not a fork of the preloaded one (mkdocsrun.py)."""
     env = {k: v for k, v in os.environ.items() if k != "SITE_URL"} | {"PLANSITE_OFFLINE_COPY": "1" if offline_copy else "0"}
     env["SOURCE_DATE_EPOCH"] = SITE_EPOCH
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
-                          cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8")
+    return mkdocsrun.mkdocs(["build", "--strict", "-f", str(config), "-d", str(out)], ROOT, env, fresh=fresh)
 
 
 def built_once(tmp_path_factory, name: str, make) -> tuple[Path, subprocess.CompletedProcess]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
+import mkdocsrun
 from plansite.output import BUILD_INPUTS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,8 +36,7 @@ def copy_project(dest: Path, plan_text: str | None = None, progress_text: str | 
 
 def mkdocs(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """`mkdocs ARGS` run in the copy, as an editor would run it there."""
-    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project, capture_output=True, text=True,
-                          encoding="utf-8", env=env)
+    return mkdocsrun.mkdocs(list(args), project, env)
 
 
 def build(project: Path, out: Path) -> subprocess.CompletedProcess:

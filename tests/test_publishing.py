@@ -6,8 +6,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import subprocess
-import sys
 import threading
 from pathlib import Path
 from urllib.parse import urlparse
@@ -16,6 +14,7 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
+import mkdocsrun
 from conftest import NO_OFFLINE_COPY, ROOT, open_context
 from sitehtml import html_pages, url_path
 
@@ -52,8 +51,7 @@ def portal(tmp_path_factory):
     public = f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
     site = root / SUB_PATH.strip("/")
     env = {**os.environ, "SITE_URL": public, **NO_OFFLINE_COPY}  # the offline copy is tested on the session's site
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=ROOT, env=env,
-                            capture_output=True, text=True, encoding="utf-8")
+    result = mkdocsrun.mkdocs(["build", "--strict", "-d", str(site)], ROOT, env)
     assert result.returncode == 0, result.stderr
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield site, public

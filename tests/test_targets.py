@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime
 import os
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 
 import pytest
 
+import mkdocsrun
 from plansite import charts, indicators, routes, timeline
 from plansite.output import generate, navigation
 from plansite.pages import Builder
@@ -85,15 +84,15 @@ def test_a_real_build_uses_source_date_epoch_and_rejects_a_bad_one(tmp_path):
     root = copy_project(tmp_path / "project")
     (root / "data" / "progress.yaml").unlink()
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch(2023), "PLANSITE_OFFLINE_COPY": "0"}  # no second build
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")]
-    done = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, encoding="utf-8")
+    cmd = ["build", "--strict", "-d", str(tmp_path / "site")]
+    done = mkdocsrun.mkdocs(cmd, root, env)
     assert done.returncode == 0, done.stderr
     html = (tmp_path / "site" / "targets" / "index.html").read_text(encoding="utf-8")
     assert "当前阶段：深入实施。" in html and "2023年6月1日" in html
     marker = tmp_path / "site" / "kept.txt"
     marker.write_text("old site")
     env["SOURCE_DATE_EPOCH"] = "last tuesday"
-    bad = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, encoding="utf-8")
+    bad = mkdocsrun.mkdocs(cmd, root, env)
     assert bad.returncode != 0
     assert "SOURCE_DATE_EPOCH 的值“last tuesday”不是有效的时间戳" in bad.stderr
     assert "Traceback" not in bad.stderr
