@@ -1,8 +1,14 @@
 """A real `mkdocs build --strict`, inspected as HTML."""
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlparse
 
+import pytest
+from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
+
+from plansite.assets import AssetError
 from plansite.document import blocks
 from sitehtml import html_pages, parse, resolve
 
@@ -89,19 +95,50 @@ def test_each_page_loads_one_stylesheet_of_ours_for_its_kind(site_dir):
     assert stylesheets_and_scripts(site_dir / "404.html")[0] == ["plansite"]
 
 
-def test_a_kinds_stylesheet_is_the_common_sheets_then_its_own_without_comments(site_dir):
+def test_a_kinds_stylesheet_is_our_palettes_then_the_common_sheets_then_its_own_without_comments(site_dir):
     from conftest import ROOT
-    from plansite.assets import minify_css
+    from plansite.assets import minify_css, palette_css, palette_values
+    from plansite.hooks import palette_sheet
 
     def source(name):
         return minify_css((ROOT / "docs" / "assets" / f"{name}.css").read_text(encoding="utf-8"))
 
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    files = get_files(config)
+    files.add_files_from_theme(config.theme.get_env(), config)
+    material = palette_sheet(files)
+    palette = palette_css(Path(material.abs_src_path).read_text(encoding="utf-8"), palette_values(config.theme["palette"]), "")
     [officials] = (site_dir / "assets" / "stylesheets").glob("plansite-officials.*.css")
-    assert officials.read_text(encoding="utf-8") == source("plansite") + source("a11y") + source("officials")
+    assert officials.read_text(encoding="utf-8") == palette + source("plansite") + source("a11y") + source("officials")
     assert "/*" not in officials.read_text(encoding="utf-8")
     elder = (site_dir / "assets" / "elder.css").read_text(encoding="utf-8")
     assert elder == source("elder") and "/*" not in elder
-    assert not (site_dir / "assets" / "plansite.css").exists() and not (site_dir / "assets" / "elder.js").exists()
+    for name in ("plansite.css", "elder.js", "palette-first-paint.js"):
+        assert not (site_dir / "assets" / name).exists(), name
+    # Material's palette sheet is not shipped, and no page links it
+    assert not list((site_dir / "assets" / "stylesheets").glob("palette.*"))
+    assert not [p for p in site_dir.rglob("*.html") if "stylesheets/palette." in p.read_text(encoding="utf-8")]
+
+
+def test_palette_css_keeps_the_rules_of_our_palettes_only():
+    from plansite.assets import palette_css, palette_values
+
+    used = palette_values([{"scheme": "default", "primary": "Deep Purple"}, {"scheme": "slate", "accent": "red"}])
+    assert used == {"scheme": {"default", "slate"}, "primary": {"deep-purple", "indigo"}, "accent": {"indigo", "red"}}
+    css = ("[data-md-color-primary=pink]{--a:1}[data-md-color-primary=deep-purple]{--a:2}"
+           "@media screen{[data-md-color-scheme=slate]{--b:1}[data-md-color-scheme=ocean]{--b:2}}"
+           "@media print{[data-md-color-accent=lime] .x{--c:1}}"
+           "[data-md-color-primary=black] .md-header,[data-md-color-primary=indigo] .md-header{--d:1}"
+           ".md-typeset :is(a,b),[data-md-color-accent=red] q{quotes:\"{\" \"}\"}"
+           "/*# sourceMappingURL=palette.css.map*/")
+    assert palette_css(css, used, "palette.css") == (
+        "[data-md-color-primary=deep-purple]{--a:2}@media screen{[data-md-color-scheme=slate]{--b:1}}"
+        "[data-md-color-primary=indigo] .md-header{--d:1}"
+        ".md-typeset :is(a,b),[data-md-color-accent=red] q{quotes:\"{\" \"}\"}\n")
+    with pytest.raises(AssetError, match="palette.css: a block is not closed"):
+        palette_css("[data-md-color-primary=indigo]{--a:1", used, "palette.css")
+    with pytest.raises(AssetError, match="no rule"):
+        palette_css("[data-md-color-primary=pink]{--a:1}", used, "palette.css")
 
 
 def test_minify_css_keeps_descendant_spaces():

@@ -11,6 +11,7 @@ everything one build carries from one event to the next. What is built lives in 
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -117,18 +118,28 @@ class SiteState:
         return files
 
     def add_assets(self, files: Files, config: MkDocsConfig) -> None:
-        """Our stylesheets joined into one per page kind and the 长辈模式 script inlined (assets.py)."""
+        """Our stylesheets joined into one per page kind, with the rules of Material's palette sheet for our
+        palettes first, and our two small head scripts inlined (assets.py)."""
         try:
             ours = assets_of_ours(files, config)
             kinds = {""} | {assets.css_kind(get_data(md)[1].get("page_css"))
                             for src, md in self.generated.items() if src.endswith(".md") and isinstance(md, str)}
+            palette = palette_sheet(files)
+            palette_rules = "" if palette is None or not config.theme.get("palette") else assets.palette_css(
+                Path(palette.abs_src_path or "").read_text(encoding="utf-8"), assets.palette_values(config.theme["palette"]),
+                palette.src_uri)
             sheets = assets.stylesheet_bundles({name.removesuffix(".css"): text for name, (_, text) in ours.items()
-                                                if name.endswith(".css")}, kinds)
+                                                if name.endswith(".css")}, kinds, palette_rules)
         except assets.AssetError as err:
             raise PluginError(str(err)) from None
         for name, (file, _) in ours.items():
-            if name.endswith(".css") or name == "elder.js":
+            if name.endswith(".css") or name in assets.INLINED_JS:
                 files.remove(file)  # shipped bundled, minified or inlined below, not as written
+        if palette is not None:  # its rules for our palettes are in our stylesheets; overrides/main.html drops its link
+            source_map = files.get_file_from_path(palette.src_uri + ".map")
+            for dropped in (palette, source_map) if source_map is not None else (palette,):
+                files.remove(dropped)
+        config.extra["plansite_palette_css"] = palette.src_uri if palette is not None else ""
         for name in assets.ON_DEMAND_CSS:
             files.append(File.generated(config, f"assets/{name}.css", content=assets.minify_css(ours[f"{name}.css"][1])))
         for path, css in sheets.values():
@@ -136,6 +147,17 @@ class SiteState:
         # overrides/main.html: each page's one stylesheet (by its page_css), and the inlined 长辈模式 script
         config.extra["plansite_css"] = {kind: path for kind, (path, _) in sheets.items()}
         config.extra["plansite_elder_js"] = assets.inline_script(ours["elder.js"][1], "docs/assets/elder.js")
+        config.extra["plansite_palette_js"] = assets.inline_script(ours["palette-first-paint.js"][1],
+                                                                   "docs/assets/palette-first-paint.js")
+
+    @staticmethod
+    def check_styles(output: str, where: str, config: MkDocsConfig) -> None:
+        """The page links no palette sheet (its rules are in ours): should Material change how its
+        template writes that link, overrides/main.html no longer removes it, and the build says so."""
+        dropped = config.extra.get("plansite_palette_css")
+        if dropped and dropped in output:
+            raise PluginError(f"{where}: 页面仍链接 Material 的 {dropped}（已并入本站样式表）：Material 的模板改变了写法，"
+                              "请更新 overrides/main.html 的 styles 块。")
 
     def secure(self, output: str, where: str, content: str, config: MkDocsConfig) -> str:
         """The page with its Content Security Policy (csp.py). The offline copy opened from file:// has
@@ -146,6 +168,12 @@ class SiteState:
             return csp.with_policy(output, where, content)
         except csp.CspError as err:
             raise PluginError(str(err)) from None
+
+
+def palette_sheet(files: Files) -> File | None:
+    """The theme's palette stylesheet (assets/stylesheets/palette.<hash>.min.css), if it has one."""
+    found = [f for f in files if re.fullmatch(r"assets/stylesheets/palette\.[0-9a-f]+\.min\.css", f.src_uri)]
+    return found[0] if len(found) == 1 else None
 
 
 def assets_of_ours(files: Files, config: MkDocsConfig) -> dict[str, tuple[File, str]]:
@@ -196,9 +224,13 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 @event_priority(-100)  # last: the policy hashes the page's final inline scripts
 def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
+    STATE.check_styles(output, page.file.src_uri, config)
     return STATE.secure(output, page.file.src_uri, page.content or "", config)
 
 
 @event_priority(-100)
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    return STATE.secure(output, template_name, "", config) if template_name.endswith(".html") else output
+    if not template_name.endswith(".html"):
+        return output
+    STATE.check_styles(output, template_name, config)
+    return STATE.secure(output, template_name, "", config)
