@@ -84,6 +84,9 @@ case "$cmd" in
     setup_python
     setup_browser
     setup_node_tools
+    # The run starts many Python processes (workers, builds, the benchmark); each would compile the tests
+    # and the package again where the shell turns Python's bytecode cache off (git ignores __pycache__).
+    unset PYTHONDONTWRITEBYTECODE
     exec "$PY" -m pytest "$@"
     ;;
   check)
