@@ -143,7 +143,7 @@ def site_markdown() -> markdown.Markdown:
     return markdown.Markdown(extensions=names, extension_configs=configs)
 
 
-TEXT_ATTRS = {"id", "title", "aria-label", "alt", "data-names", "download"}  # attributes whose values may carry data text (data-names: the officials filters match names)
+TEXT_ATTRS = {"id", "title", "aria-label", "alt", "data-names", "data-label", "download"}  # attributes whose values may carry data text (data-names: the officials filters match names; data-label: the annex column name a phone shows)
 # Attributes that follow the text's length by design, not its content: chart geometry (bars and grid
 # are laid out around the labels' widths), whether a long measure starts folded. None of them can carry
 # markup or script; injection would show as added elements, handlers, links or classes instead.

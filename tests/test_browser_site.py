@@ -122,3 +122,24 @@ def test_tables_of_the_notes_and_the_editors_guide_fit_a_360px_phone(phone, site
         .map(c => [c.textContent, c.getClientRects().length, c.textContent.split(/[._]/).length])
         .filter(([, lines, parts]) => lines > parts)""")
     assert cut == [], cut[:5]
+
+
+def test_the_annex_reads_task_by_task_on_a_phone(phone, site_url, plan):
+    """Four columns on a 360 px phone left two characters a line: each task's name and each list of
+    departments now takes the table's whole width, after its column's name. For a screen reader it is still
+    the table with its header row (Chromium's accessibility tree)."""
+    phone.goto(site_url + "text/")
+    rows = phone.evaluate("""() => {
+        const table = document.querySelector('table.pl-annex'), width = table.getBoundingClientRect().width;
+        return [...table.querySelectorAll('tbody tr')].map(tr => [...tr.cells].filter(td => td.textContent.trim()).map(td =>
+            [td.getBoundingClientRect().width / width, getComputedStyle(td, '::before').content]));
+    }""")
+    assert len(rows) == len(plan.annex)
+    terms = plan.words
+    for cells in rows:
+        assert all(share > 0.95 for share, _ in cells), cells
+        assert [label for _, label in cells[-2:]] == [f'"{terms.lead}："', f'"{terms.responsible}："']
+    tree = phone.context.new_cdp_session(phone).send("Accessibility.getFullAXTree")["nodes"]
+    roles = [(n.get("role", {}).get("value"), n.get("name", {}).get("value")) for n in tree if not n.get("ignored")]
+    assert ("columnheader", terms.responsible) in roles and ("table", "附件　" + plan.document.attachment_title) in roles
+    assert sum(role == "cell" for role, _ in roles) >= 3 * len(plan.annex)
