@@ -30,6 +30,8 @@ class Terms:
     department: str  # 部门 / 单位
     lead: str  # the annex's lead column: 牵头部门 / 牵头单位
     responsible: str  # its other column: 责任部门 / 配合单位
+    category: str  # the annex's first two columns, as printed: 类别, 任务内容
+    task: str
     has_annex: bool  # without an annex there are no department pages and no matrix
     level: str  # 区 / 县 / 市: “本区的数值”
 

@@ -28,7 +28,7 @@ OBSERVATION_COLUMNS = ("指标", "年份", "数值", "单位", "范围", "说明
 
 def duty_columns(words: Words) -> tuple[str, ...]:
     d = words.department  # 部门 or 单位, as the plan says
-    return (d, f"本{d}角色", "类别", "序号", "任务", f"附件中本{d}的写法",
+    return (d, f"本{d}角色", words.category, "序号", "任务", f"附件中本{d}的写法",
             f"其他{words.lead}", f"其他{words.responsible}", "措施（原文小标题）", "任务页面")
 
 

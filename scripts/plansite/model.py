@@ -252,10 +252,12 @@ class Jurisdiction:
 
 @dataclass(frozen=True)
 class Words:
-    """How the document names departments and the two roles in its annex."""
+    """How the document names departments, the two roles in its annex and the annex's other columns."""
     department: Literal["部门", "单位"] = opt("对部门的称呼（部门 / 单位）", "部门")
     lead: Text = opt("附件中牵头一栏的名称", "牵头部门")
     responsible: Text = opt("附件中另一栏的名称（责任部门、配合单位……）", "责任部门")
+    category: Text = opt("附件中类别一栏的名称", "类别")
+    task: Text = opt("附件中任务一栏的名称（任务内容、工作任务……）", "任务内容")
 
 
 @dataclass(frozen=True)

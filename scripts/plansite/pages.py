@@ -47,7 +47,7 @@ class Builder:
     @cached_property
     def terms(self) -> Terms:
         w = self.plan.words
-        return Terms(department=w.department, lead=w.lead, responsible=w.responsible,
+        return Terms(department=w.department, lead=w.lead, responsible=w.responsible, category=w.category, task=w.task,
                      has_annex=bool(self.plan.annex), level=terms.level(self.plan))
 
     def kind_heading(self, kind: str) -> str:
