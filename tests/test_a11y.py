@@ -34,26 +34,27 @@ PAGES = {
     "about": "about/",
     "editors guide": "editors/",
 }
-MODES = {  # name: (prefers-color-scheme, 长辈模式 on)
-    "light": ("light", False),
-    "dark": ("dark", False),
-    "elder": ("light", True),
-    "elder-dark": ("dark", True),
+MODES = {  # name: (dark colour scheme, 长辈模式 on)
+    "light": (False, False),
+    "dark": (True, False),
+    "elder": (False, True),
+    "elder-dark": (True, True),
 }
 WIDTHS = (375, 1280)
 SEARCH_QUERY = "老年人"
+# The header's two switches. A page goes through all four modes by pressing one at a time, one switch
+# first on a page and the other first on the next (so the pages open in every mode, see below).
+SWITCHES = {"scheme": "[data-md-component=palette] label:not([hidden])", "elder": "[data-pl-elder-toggle]"}
+ROUNDS = (("scheme", "elder", "scheme"), ("elder", "scheme", "elder"))
 
 
 # axe is injected as an inline script, which the site's Content Security Policy rightly blocks: these
 # contexts bypass the policy (test_csp.py checks the site under it). They also ask for reduced motion,
 # which Material honours by dropping its transitions: axe judges the colours a page ends up with, and
 # the page gets there at once instead of after each fade.
-def elder_context(browser, site_url, width, scheme, elder):
-    context, log = open_context(browser, site_url, width=width, height=800, color_scheme=scheme, bypass_csp=True,
-                                reduced_motion="reduce")
+def axe_context(browser, site_url, width):
+    context, log = open_context(browser, site_url, width=width, height=800, bypass_csp=True, reduced_motion="reduce")
     context.add_init_script(path=str(AXE_JS))  # in every page as it opens: cheaper than a script tag per page
-    if elder:
-        context.add_init_script("localStorage.setItem('plansite.elder', '1')")
     return context, log
 
 
@@ -89,37 +90,79 @@ def settle(page) -> None:
     page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
 
 
+def mode_of(page) -> str:
+    """The mode the page is drawn in, as the reader's switches left it: the scheme on <body> and in the
+    page's color-scheme (form controls and scroll bars follow it), and 长辈模式's class on <html>."""
+    scheme, meta, elder = page.evaluate("""[document.body.dataset.mdColorScheme,
+        document.querySelector('meta[name=color-scheme]').content,
+        document.documentElement.classList.contains('pl-elder')]""")
+    assert (scheme, meta) in (("default", "light"), ("slate", "dark")), (scheme, meta)
+    return next(name for name, state in MODES.items() if state == (scheme == "slate", elder))
+
+
+def flip(page, switch: str) -> str:
+    """Press one of the header's switches and wait until the page has changed mode; the mode it is now in.
+    The press is the button's own click, as a tap or Enter gives it, but from a script: the mouse pointer is
+    not left over the button (which would show it hovered while axe judges its colours)."""
+    before = mode_of(page)
+    page.locator(SWITCHES[switch]).first.evaluate("button => button.click()")
+    # 长辈模式's stylesheet is fetched the first time it is turned on: the class changes once it has arrived
+    page.wait_for_function("""([scheme, elder]) => (document.body.dataset.mdColorScheme === 'slate') !== scheme
+        || document.documentElement.classList.contains('pl-elder') !== elder""", arg=list(MODES[before]))
+    settle(page)
+    return mode_of(page)
+
+
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("mode", MODES)
-def test_axe_finds_no_violations(browser, site_url, mode, width):
-    scheme, elder = MODES[mode]
-    context, log = elder_context(browser, site_url, width, scheme, elder)
+def test_axe_finds_no_violations(browser, site_url, width):
+    """Each page is opened once and checked in all four modes, switched in the header as a reader does;
+    the next page opens in the mode the last one was left in (the switches are remembered), so pages are
+    also checked as they first draw in each mode."""
+    context, log = axe_context(browser, site_url, width)
     page = context.new_page()
     found = {}
+    checked, opened = set(), set()
     searched = set()  # the stylesheets the search dialog has been checked under
-    for name, path in PAGES.items():
+    for number, (name, path) in enumerate(PAGES.items()):
+        switches = ROUNDS[number % 2]
         response = page.goto(site_url + path)
         assert response is not None and response.status == 200, path
         page.locator("main").wait_for(state="attached")
         settle(page)
-        assert page.evaluate("document.documentElement.classList.contains('pl-elder')") == elder
-        # The whole page; then the header with the search dialog open over it. Opening the dialog changes
+        modes = [mode_of(page)]
+        opened.add(modes[0])
+        for switch in switches:
+            violations = axe(page)
+            if violations:
+                found[f"{name} ({modes[-1]})"] = violations
+            modes.append(flip(page, switch))
+        violations = axe(page)
+        if violations:
+            found[f"{name} ({modes[-1]})"] = violations
+        assert sorted(modes) == sorted(MODES), (name, modes)
+        checked |= {(name, mode) for mode in modes}
+        # Then the header with the search dialog open over it, in each mode. Opening the dialog changes
         # nothing else on the page, and the dialog is the same markup on every page: only the page's
         # stylesheets (one of ours per page kind, assets.py) can change how it looks, so it is checked
         # once under each set of stylesheets.
         sheets = page.evaluate("[...document.querySelectorAll('link[rel=stylesheet]')].map(l => l.href).sort().join(' ')")
-        states = (("", None), ("search open", ".md-header")) if sheets not in searched else (("", None),)
-        searched.add(sheets)
-        for state, within in states:
-            if state:
-                open_search(page)
-            violations = axe(page, within)
-            if violations:
-                found[f"{name} {state}".strip()] = violations
+        if sheets not in searched:
+            searched.add(sheets)
+            open_search(page)
+            mode = mode_of(page)
+            for switch in (*switches, None):
+                assert page.locator("#__search").is_checked()  # the dialog is still open
+                violations = axe(page, ".md-header")
+                if violations:
+                    found[f"{name} search open ({mode})"] = violations
+                if switch:
+                    mode = flip(page, switch)
     context.close()
+    assert checked == {(name, mode) for name in PAGES for mode in MODES}
+    assert opened == set(MODES)  # and pages were opened in each mode, not only switched into it
     assert len(searched) > 1  # page kinds have stylesheets of their own: the dialog was checked under each
     assert log.foreign() == [], f"requests to other hosts: {log.foreign()}"
-    assert found == {}, f"axe violations ({mode}, {width} px):\n" + report(found)
+    assert found == {}, f"axe violations ({width} px):\n" + report(found)
 
 
 def report(found: dict[str, list[dict]]) -> str:
