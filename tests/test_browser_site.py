@@ -124,6 +124,23 @@ def test_tables_of_the_notes_and_the_editors_guide_fit_a_360px_phone(phone, site
     assert cut == [], cut[:5]
 
 
+def test_the_annex_gives_names_room_on_a_desktop(page, site_url, plan):
+    """At 1280 px the long lists of departments responsible once left the other columns one to four
+    characters a line: now a category reads on one line, and a task's name or its lead departments in at
+    most four (counted as the distinct tops of the cell's line boxes)."""
+    page.goto(site_url + "text/")
+    cells = page.evaluate("""() => [...document.querySelectorAll('table.pl-annex tbody tr')].map(tr =>
+        [...tr.cells].slice(0, 3).map(td => {
+            const range = document.createRange();
+            range.selectNodeContents(td);
+            return new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size;
+        }))""")
+    assert len(cells) == len(plan.annex)
+    categories = [row[0] for row in cells if row[0]]  # the cell is printed once, atop its category's rows
+    assert categories and all(lines == 1 for lines in categories), cells
+    assert all(1 <= lines <= 4 for row in cells for lines in row[1:]), cells
+
+
 def test_the_annex_reads_task_by_task_on_a_phone(phone, site_url, plan):
     """Four columns on a 360 px phone left two characters a line: each task's name and each list of
     departments now takes the table's whole width, after its column's name. For a screen reader it is still
