@@ -423,7 +423,7 @@ def matrix_at_scale(results: dict) -> dict:
 def lighthouse_budget(results: dict) -> dict:
     lh = results.get("lighthouse")
     if not lh or "material" not in lh.get("pages", {}):
-        return budget("lighthouse", "SKIPPED", None, None, (lh or {}).get("status", "not run (--quick)"))
+        return budget("lighthouse", "SKIPPED", None, None, (lh or {}).get("status", "not run"))
     pages = lh["pages"]
     floor = pages["material"]["median"]["performance"]
     ours = {name: p for name, p in pages.items() if name != "material"}
@@ -588,7 +588,8 @@ def lighthouse_comparison(minimal_site: Path, our_site: Path, runs: int, log) ->
 
 
 def run(scales: list[int], repeat: int, queries: list[str], use_browser: bool, work: Path, log,
-        lighthouse_runs: int = 0, lighthouse_only: bool = False) -> dict:
+        lighthouse_runs: int = 0, lighthouse_only: bool = False, lighthouse_skipped: str = "--quick") -> dict:
+    """`lighthouse_skipped`: the option that left Lighthouse out when `lighthouse_runs` is 0."""
     why_not = chrome.available() if use_browser else "--no-browser"
     results: dict = {
         "schema": SCHEMA,
@@ -599,6 +600,8 @@ def run(scales: list[int], repeat: int, queries: list[str], use_browser: bool, w
                     "loadavg_start": [round(x, 2) for x in os.getloadavg()], **versions()},
         "scales": {},
     }
+    if not lighthouse_runs:
+        results["lighthouse"] = {"status": f"not run ({lighthouse_skipped})"}
     plain = plain_text(ROOT / "data" / "plan.yaml")
     results["plain_text"] = {"raw_bytes": len(plain), "gzip_bytes": chrome.gz(plain)}
 
@@ -676,7 +679,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         work = Path(tempfile.mkdtemp(prefix="plansite-bench-"))
     try:
-        results = run(scales, repeat, queries, not args.no_browser, work, log, lighthouse_runs, args.lighthouse_only)
+        results = run(scales, repeat, queries, not args.no_browser, work, log, lighthouse_runs, args.lighthouse_only,
+                      "--no-lighthouse" if args.no_lighthouse else "--quick")
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
