@@ -6,7 +6,6 @@ import logging
 import jieba
 import jinja2  # noqa: F401
 import markdown.extensions.attr_list  # noqa: F401
-import markdown.extensions.md_in_html  # noqa: F401
 import markdown.extensions.tables  # noqa: F401
 import markdown.extensions.toc  # noqa: F401
 import material.plugins.offline.plugin  # noqa: F401
