@@ -88,17 +88,18 @@ def substitute(data: dict, path: Path_, text: str) -> dict:
     out = copy.deepcopy(data)
     old = get(out, path)
     field = dotted(path)
-    quotes = [get(out, p) for p in text_fields(out) if dotted(p) == "indicators.values.quote"]
+    paths = text_fields(out)
+    quotes = [get(out, p) for p in paths if dotted(p) == "indicators.values.quote"]
     if field != "indicators.values.quote" and (any(q in old for q in quotes) or _opens_a_period(out, path)):
         text = old + text  # the checks look for the quote (or the item's years) in this paragraph
     if field == "indicators.values.quote":
         new = old + text  # keeps the year and value the checks look for in a quote
-        for p in text_fields(out):
+        for p in paths:
             if dotted(p) != "indicators.values.quote" and old in get(out, p):
                 put(out, p, get(out, p).replace(old, new))
         text = new
     if field in ("annex.lead.printed", "annex.responsible.printed", "departments.variants"):
-        for p in text_fields(out):
+        for p in paths:
             if dotted(p) in ("annex.lead.printed", "annex.responsible.printed", "departments.variants") \
                     and get(out, p) == old:
                 put(out, p, text)
