@@ -25,6 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "data" / "plan.yaml"
 # The published text the plan is checked against: the one file in data/source/, whatever its name.
 SOURCE = next(iter(sorted((ROOT / "data" / "source").glob("*.txt"))))
+# The small plan the invalid examples start from (three departments, two tasks): for tests of what a
+# build does whatever the plan's size, where the real plan would only cost seconds.
+SMALL_PLAN = ROOT / "tests" / "fixtures" / "minimal.yaml"
 # A made-up plan with neutral names, one per kind of mistake, each with the check's exact report beside it (NAME.expected). Every test
 # finds them through this constant (the editors' guide quotes them too).
 INVALID_DIR = ROOT / "scripts" / "plansite" / "examples" / "invalid"
@@ -156,12 +159,12 @@ def site_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def plain_copy_site(tmp_path_factory) -> tuple[Path, Path, subprocess.CompletedProcess]:
-    """A copy of the project outside git (no history, so no data dates), built as an editor would:
-    (project, site, the build's result). Tests that change a copy compare against this one."""
+    """A copy of the project outside git (no history, so no data dates) with the small plan, built as an
+    editor would: (project, site, the build's result). Tests that change a copy compare against this one."""
     from projectcopy import build, copy_project
 
     def make(folder: Path) -> subprocess.CompletedProcess:
-        return build(copy_project(folder / "project"), folder / "site")
+        return build(copy_project(folder / "project", SMALL_PLAN.read_text(encoding="utf-8")), folder / "site")
 
     folder, result = built_once(tmp_path_factory, "plain", make)
     return folder / "project", folder / "site", result

@@ -6,13 +6,14 @@ from pathlib import Path
 
 import material
 
-from conftest import build_site
+from conftest import SMALL_PLAN, build_site
 from plansite.search import worker
 from projectcopy import copy_project
 
 
 def project_copy(tmp_path: Path) -> Path:
-    return copy_project(tmp_path / "project")
+    """A copy as conftest's plain_copy_site makes it (the small plan), which builds."""
+    return copy_project(tmp_path / "project", SMALL_PLAN.read_text(encoding="utf-8"))
 
 
 def test_a_changed_material_worker_stops_the_build(tmp_path):
