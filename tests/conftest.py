@@ -150,39 +150,64 @@ def built_once(tmp_path_factory, name: str, make) -> tuple[Path, subprocess.Comp
     return folder, subprocess.CompletedProcess(args, code, out, err)
 
 
+# ── the sites several test files read, each built once per run ─────────────────────────────
+def make_site(folder: Path) -> subprocess.CompletedProcess:
+    """The real site, with its offline copy."""
+    return build_site(folder, offline_copy=True)
+
+
+def make_plain(folder: Path) -> subprocess.CompletedProcess:
+    """A copy of the project outside git (no history, so no data dates) with the small plan, built as an
+    editor would."""
+    from projectcopy import build, copy_project
+
+    return build(copy_project(folder / "project", SMALL_PLAN.read_text(encoding="utf-8")), folder / "site")
+
+
+def make_wide(folder: Path) -> subprocess.CompletedProcess:
+    """A real build of a copy of the project whose data is benchmarks/synth.py's 3× plan."""
+    from synth import write_scaled
+
+    from projectcopy import copy_project
+
+    project = copy_project(folder / "project")
+    write_scaled(3, project / "data" / "plan.yaml")
+    return build_site(project / "site", project / "mkdocs.yml", offline_copy=False)
+
+
+SHARED_SITES = {"site_dir": ("site", make_site), "plain_copy_site": ("plain", make_plain), "wide_site": ("wide", make_wide)}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_sites_early(request, tmp_path_factory) -> None:
+    """Start building the shared sites this worker's tests will read, in the background, as it starts.
+    Otherwise the first test to ask for one builds it while the other worker, wanting it too, waits on
+    the lock; and the benchmark test, which mostly waits on Chromium, leaves a CPU idle that the builds
+    can use. Each build runs in its own process; these threads only wait for them."""
+    wanted = {name for item in request.session.items for name in getattr(item, "fixturenames", ())}
+    tmp_path_factory.getbasetemp()  # made here, not by two threads at once
+    for fixture, (name, make) in SHARED_SITES.items():
+        if fixture in wanted:
+            threading.Thread(target=built_once, args=(tmp_path_factory, name, make), daemon=True).start()
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
-    out, result = built_once(tmp_path_factory, "site", lambda folder: build_site(folder, offline_copy=True))
+    out, result = built_once(tmp_path_factory, *SHARED_SITES["site_dir"])  # waits for the build above, or does it
     assert result.returncode == 0, result.stderr
     return out
 
 
 @pytest.fixture(scope="session")
 def plain_copy_site(tmp_path_factory) -> tuple[Path, Path, subprocess.CompletedProcess]:
-    """A copy of the project outside git (no history, so no data dates) with the small plan, built as an
-    editor would: (project, site, the build's result). Tests that change a copy compare against this one."""
-    from projectcopy import build, copy_project
-
-    def make(folder: Path) -> subprocess.CompletedProcess:
-        return build(copy_project(folder / "project", SMALL_PLAN.read_text(encoding="utf-8")), folder / "site")
-
-    folder, result = built_once(tmp_path_factory, "plain", make)
+    """make_plain's copy: (project, site, the build's result). Tests that change a copy compare against this one."""
+    folder, result = built_once(tmp_path_factory, *SHARED_SITES["plain_copy_site"])
     return folder / "project", folder / "site", result
 
 
 @pytest.fixture(scope="session")
 def wide_site(tmp_path_factory) -> Path:
-    """A real build of a copy of the project whose data is benchmarks/synth.py's 3× plan."""
-    from synth import write_scaled
-
-    from projectcopy import copy_project
-
-    def make(folder: Path) -> subprocess.CompletedProcess:
-        project = copy_project(folder / "project")
-        write_scaled(3, project / "data" / "plan.yaml")
-        return build_site(project / "site", project / "mkdocs.yml", offline_copy=False)
-
-    folder, result = built_once(tmp_path_factory, "wide", make)
+    folder, result = built_once(tmp_path_factory, *SHARED_SITES["wide_site"])
     assert result.returncode == 0, result.stderr
     return folder / "project" / "site"
 
