@@ -180,7 +180,8 @@ SHARED_SITES = {"site_dir": ("site", make_site), "plain_copy_site": ("plain", ma
 
 @pytest.fixture(scope="session", autouse=True)
 def shared_sites_early(request, tmp_path_factory) -> None:
-    """Start building the shared sites this worker's tests will read, in the background, as it starts.
+    """Start building the shared sites the run's selected tests will read, in the background, as each
+    worker starts (the first worker to take a site's lock builds it; the other's thread just waits).
     Otherwise the first test to ask for one builds it while the other worker, wanting it too, waits on
     the lock; and the benchmark test, which mostly waits on Chromium, leaves a CPU idle that the builds
     can use. Each build runs in its own process; these threads only wait for them."""
