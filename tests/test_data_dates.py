@@ -12,14 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PLAN, ROOT
+from conftest import PLAN, ROOT, SMALL_PLAN
 from plansite import history, routes, yamlnodes
 from plansite.output import NOT_FROM_DATA
 from plansite.index import PlanIndex
 from plansite.load import load, load_plan
 from projectcopy import build, copy_project
 
-MINIMAL = ROOT / "tests" / "fixtures" / "minimal.yaml"
 FIRST = "2024-03-01T10:00:00+08:00"
 SECOND = "2025-06-15T23:30:00+00:00"  # already 16 June in China: dates are China's calendar days
 YOUTH_GROUP = "        target_group: 青少年\n"  # the line the second commit changes
@@ -149,9 +148,9 @@ def test_without_git_installed_there_are_no_dates(repo, tmp_path, monkeypatch, p
 
 
 def test_spans_cover_a_record_from_its_first_to_its_last_line():
-    text = MINIMAL.read_text(encoding="utf-8")
+    text = SMALL_PLAN.read_text(encoding="utf-8")
     lines = text.split("\n")
-    where = load(MINIMAL).lines
+    where = load(SMALL_PLAN).lines
     assert where == yamlnodes.line_spans(yamlnodes.compose(text, "minimal.yaml")[0])
     first, last = where["chapters[1].tasks[0]"]
     assert lines[first - 1].strip() == "- id: youth"

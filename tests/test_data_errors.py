@@ -13,6 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from conftest import SMALL_PLAN
 from projectcopy import build, copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,7 +26,7 @@ MESSAGE = ("data/plan.yaml:", "annex[0].lead[1]（牵头部门）", "问题：�
 
 # The server is tried on the small plan the invalid examples start from, with the same slip: what it does
 # does not depend on the plan's size, and each of its rebuilds of the real plan would take seconds.
-SMALL_GOOD = (ROOT / "tests" / "fixtures" / "minimal.yaml").read_text(encoding="utf-8")
+SMALL_GOOD = SMALL_PLAN.read_text(encoding="utf-8")
 SMALL_BROKEN = SMALL_GOOD.replace("lead: [jiaowei, kexie]", "lead: [jiaowei, kexi]", 1)
 
 

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import mkdocsrun
-from conftest import ROOT
+from conftest import SMALL_PLAN
 from plansite import charts, indicators, routes, timeline
 from plansite.output import navigation
 from plansite.pages import Builder
@@ -86,7 +86,7 @@ def test_a_real_build_uses_source_date_epoch_and_rejects_a_bad_one(tmp_path):
     # The small plan the invalid examples start from, without records (a build dated 2023 would reject
     # records of later years as lying in its future): the date's way into the pages does not depend on
     # the plan, and the real plan's stages are checked against dates above.
-    root = copy_project(tmp_path / "project", (ROOT / "tests" / "fixtures" / "minimal.yaml").read_text(encoding="utf-8"))
+    root = copy_project(tmp_path / "project", SMALL_PLAN.read_text(encoding="utf-8"))
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch(2023), "PLANSITE_OFFLINE_COPY": "0"}  # no second build
     cmd = ["build", "--strict", "-d", str(tmp_path / "site")]
     done = mkdocsrun.mkdocs(cmd, root, env)
