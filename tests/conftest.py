@@ -8,6 +8,7 @@ import json
 import os
 import re
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -51,8 +52,10 @@ SPREAD = {"tests/test_a11y.py::test_axe_finds_no_violations"}
 # The files that take longest (seconds on one worker of two, measured with --durations), handed out
 # first: the run then ends on short files, with both workers busy to the end, instead of one long file
 # started last while the other worker sits idle. A file not listed goes after these; it costs time only.
-LONGEST_FIRST = ["test_hostile_text.py", "test_bench.py", "test_a11y.py", "test_browser_site.py",
-                 "test_browser_officials.py", "test_search_browser.py", "test_csp.py", "test_elder.py",
+# test_bench.py reads the benchmark's quick run, which starts in the background with the run (SHARED):
+# placed after the long files, it finds the run done instead of waiting for it.
+LONGEST_FIRST = ["test_hostile_text.py", "test_a11y.py", "test_browser_site.py",
+                 "test_browser_officials.py", "test_search_browser.py", "test_csp.py", "test_bench.py", "test_elder.py",
                  "test_determinism.py", "test_targets.py", "test_publishing.py", "test_other_plans.py",
                  "test_progress_browser.py", "test_hostile_records.py", "test_data_errors.py", "test_scale.py",
                  "test_site_build.py", "test_data_dates.py", "test_html_valid.py"]
@@ -150,7 +153,7 @@ def built_once(tmp_path_factory, name: str, make) -> tuple[Path, subprocess.Comp
     return folder, subprocess.CompletedProcess(args, code, out, err)
 
 
-# ── the sites several test files read, each built once per run ─────────────────────────────
+# ── the sites several test files read, and the benchmark's quick run: each made once per run ──
 def make_site(folder: Path) -> subprocess.CompletedProcess:
     """The real site, with its offline copy."""
     return build_site(folder, offline_copy=True)
@@ -175,26 +178,54 @@ def make_wide(folder: Path) -> subprocess.CompletedProcess:
     return build_site(project / "site", project / "mkdocs.yml", offline_copy=False)
 
 
-SHARED_SITES = {"site_dir": ("site", make_site), "plain_copy_site": ("plain", make_plain), "wide_site": ("wide", make_wide)}
+BENCH_WATCHED = [ROOT / "data", ROOT / "docs", ROOT / "mkdocs.yml"]  # what the benchmark must leave as it was
+
+
+def digest(paths: list[Path]) -> str:
+    """One hash of the files under `paths`, their names included."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for path in paths:
+        for f in sorted(p for p in ([path] if path.is_file() else path.rglob("*")) if p.is_file()):
+            h.update(str(f.relative_to(ROOT)).encode() + f.read_bytes())
+    return h.hexdigest()
+
+
+def make_bench(folder: Path) -> subprocess.CompletedProcess:
+    """`benchmarks/bench.py --quick`, its figures in folder/quick.json; folder/repository.json says whether
+    the repository's data, docs, config and site/ were as before. It mostly waits on Chromium, so it runs
+    alongside the tests (it asserts no times) instead of holding a worker."""
+    before, had_site = digest(BENCH_WATCHED), (ROOT / "site").exists()
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench.py"), "--quick", "--out", str(folder / "quick.json")],
+                            cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=600)
+    (folder / "repository.json").write_text(json.dumps({
+        "unchanged": digest(BENCH_WATCHED) == before, "site_as_before": (ROOT / "site").exists() == had_site}))
+    return result
+
+
+# fixture: (folder, how it is made). The early start below and the fixtures share this table.
+SHARED = {"site_dir": ("site", make_site), "plain_copy_site": ("plain", make_plain), "wide_site": ("wide", make_wide),
+          "quick_run": ("bench", make_bench)}
 
 
 @pytest.fixture(scope="session", autouse=True)
-def shared_sites_early(request, tmp_path_factory) -> None:
-    """Start building the shared sites the run's selected tests will read, in the background, as each
-    worker starts (the first worker to take a site's lock builds it; the other's thread just waits).
+def shared_early(request, tmp_path_factory) -> None:
+    """Start making the shared sites and runs the run's selected tests will read, in the background, as
+    each worker starts (the first worker to take one's lock makes it; the other's thread just waits).
     Otherwise the first test to ask for one builds it while the other worker, wanting it too, waits on
-    the lock; and the benchmark test, which mostly waits on Chromium, leaves a CPU idle that the builds
-    can use. Each build runs in its own process; these threads only wait for them."""
+    the lock; and tests that mostly wait on Chromium leave a CPU idle that the builds can use. Each runs
+    in its own process; these threads only wait for them."""
     wanted = {name for item in request.session.items for name in getattr(item, "fixturenames", ())}
     tmp_path_factory.getbasetemp()  # made here, not by two threads at once
-    for fixture, (name, make) in SHARED_SITES.items():
+    for fixture, (name, make) in SHARED.items():
         if fixture in wanted:
             threading.Thread(target=built_once, args=(tmp_path_factory, name, make), daemon=True).start()
 
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
-    out, result = built_once(tmp_path_factory, *SHARED_SITES["site_dir"])  # waits for the build above, or does it
+    out, result = built_once(tmp_path_factory, *SHARED["site_dir"])  # waits for the build above, or does it
     assert result.returncode == 0, result.stderr
     return out
 
@@ -202,13 +233,13 @@ def site_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def plain_copy_site(tmp_path_factory) -> tuple[Path, Path, subprocess.CompletedProcess]:
     """make_plain's copy: (project, site, the build's result). Tests that change a copy compare against this one."""
-    folder, result = built_once(tmp_path_factory, *SHARED_SITES["plain_copy_site"])
+    folder, result = built_once(tmp_path_factory, *SHARED["plain_copy_site"])
     return folder / "project", folder / "site", result
 
 
 @pytest.fixture(scope="session")
 def wide_site(tmp_path_factory) -> Path:
-    folder, result = built_once(tmp_path_factory, *SHARED_SITES["wide_site"])
+    folder, result = built_once(tmp_path_factory, *SHARED["wide_site"])
     assert result.returncode == 0, result.stderr
     return folder / "project" / "site"
 

@@ -3,41 +3,27 @@ query in Chromium) and writes complete JSON. It asserts no times: speed is the b
 on bytes (home page transfer, search index) must pass."""
 from __future__ import annotations
 
-import hashlib
 import json
-import subprocess
-import sys
 
 import pytest
 
 import plan_facts as facts
-from conftest import ROOT
+from conftest import SHARED, built_once
 
 BUDGET_IDS = {"generation_share", "build_growth", "home_transfer", "search_index_size", "matrix_at_scale", "lighthouse"}
 STATUSES = {"PASS", "FAIL", "SKIPPED", "NOT MEASURABLE YET"}
 CATEGORIES = {"html", "css", "js", "font", "other", "search_index", "search_runtime"}
 
 
-def digest(paths) -> str:
-    h = hashlib.sha256()
-    for path in paths:
-        for f in sorted(p for p in ([path] if path.is_file() else path.rglob("*")) if p.is_file()):
-            h.update(str(f.relative_to(ROOT)).encode() + f.read_bytes())
-    return h.hexdigest()
-
-
 @pytest.fixture(scope="module")
 def quick_run(tmp_path_factory):
-    out = tmp_path_factory.mktemp("bench") / "quick.json"
-    watched = [ROOT / "data", ROOT / "docs", ROOT / "mkdocs.yml"]
-    before = digest(watched)
-    had_site = (ROOT / "site").exists()
-    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench.py"), "--quick", "--out", str(out)],
-                            cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=600)
+    """The quick run, started in the background when the test run began (conftest.SHARED)."""
+    folder, result = built_once(tmp_path_factory, *SHARED["quick_run"])
     assert result.returncode == 0, result.stderr[-3000:]
-    assert digest(watched) == before, "the benchmark changed the repository"
-    assert (ROOT / "site").exists() == had_site
-    return json.loads(out.read_text(encoding="utf-8")), result.stdout
+    repository = json.loads((folder / "repository.json").read_text(encoding="utf-8"))
+    assert repository["unchanged"], "the benchmark changed the repository"
+    assert repository["site_as_before"], "the benchmark left site/ otherwise than it found it"
+    return json.loads((folder / "quick.json").read_text(encoding="utf-8")), result.stdout
 
 
 @pytest.mark.browser
