@@ -1,5 +1,6 @@
 """Accessibility in the system Chromium: axe-core over every page type, in light, dark and 长辈模式
-(elder-friendly) modes, at a phone and a desktop width, and the search dialog open under each page kind's stylesheet;
+(elder-friendly) modes, at a phone and a desktop width, the search dialog open under each page kind's stylesheet,
+and the matrix's lead-only switch pressed;
 keyboard use and the skip link. (<html lang="zh-CN"> is checked in test_site_build.py.)
 
 axe-core comes from the axe-playwright-python wheel (pinned in requirements.txt), which ships
@@ -41,6 +42,8 @@ MODES = {  # name: (dark colour scheme, 长辈模式 on)
     "elder-dark": (True, True),
 }
 WIDTHS = (375, 1280)
+# Switches whose pressed look is checked too, once pressed on that page (in every mode).
+PRESSED = {"matrix": "[data-pl-lead-only]"}
 SEARCH_QUERY = "老年人"
 # The header's two switches. A page goes through all four modes by pressing one at a time, one switch
 # first on a page and the other first on the next (so the pages open in every mode, see below).
@@ -158,6 +161,18 @@ def test_axe_finds_no_violations(browser, site_url, width):
                     # the reader is still typing in the box; the switch's click took away its focus ring
                     page.locator(".md-search__input").press("End")
                     settle(page)
+        if name in PRESSED:
+            control = page.locator(PRESSED[name])
+            page.keyboard.press("Escape")  # the search dialog, if it was opened above, closes
+            control.evaluate("button => button.click()")
+            assert control.get_attribute("aria-pressed") == "true"
+            settle(page)
+            mode = mode_of(page)
+            for switch in (*switches, None):
+                if violations := axe(page, PRESSED[name]):
+                    found[f"{name} {PRESSED[name]} pressed ({mode})"] = violations
+                if switch:
+                    mode = flip(page, switch)
     context.close()
     assert checked == {(name, mode) for name in PAGES for mode in MODES}
     assert opened == set(MODES)  # and pages were opened in each mode, not only switched into it
