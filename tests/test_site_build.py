@@ -179,3 +179,28 @@ def test_a_build_parses_the_plan_once(tmp_path, monkeypatch):
     build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
     assert (tmp_path / "site" / "editors" / "index.html").exists()
     assert parses.count(True) == 1
+
+
+def test_compiled_templates_are_reused_only_while_unchanged_and_a_broken_cache_costs_nothing(tmp_path):
+    """Builds keep compiled templates between runs (templatecache.py): a template edited since is compiled
+    afresh, and a cache folder that cannot be written (here: not a folder at all) still renders."""
+    import jinja2
+
+    from plansite.templatecache import TemplateCache
+
+    (tmp_path / "templates").mkdir()
+    template = tmp_path / "templates" / "page.html"
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "not-a-folder").write_text("", encoding="utf-8")
+
+    def render(cache_dir: str) -> str:
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path / "templates")),
+                                 bytecode_cache=TemplateCache(cache_dir))
+        return env.get_template("page.html").render(name="武隆")
+
+    template.write_text("旧：{{ name }}", encoding="utf-8")
+    assert render(str(tmp_path / "cache")) == "旧：武隆"
+    assert len(list((tmp_path / "cache").iterdir())) == 1  # kept
+    template.write_text("新：{{ name }}区", encoding="utf-8")
+    assert render(str(tmp_path / "cache")) == "新：武隆区"
+    assert render(str(tmp_path / "not-a-folder")) == "新：武隆区"

@@ -22,9 +22,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.meta import get_data
 
+from jinja2 import Environment
 from markupsafe import Markup
 
-from . import assets, csp, guide, history, navscale, offline, preview, routes, terms, timeline
+from . import assets, csp, guide, history, navscale, offline, preview, routes, templatecache, terms, timeline
 from .load import load
 from .model import Plan
 from .problems import PlanError
@@ -214,6 +215,11 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     return STATE.add_files(files, config)
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    env.bytecode_cache = templatecache.shared()  # the theme's templates, compiled once per machine (templatecache.py)
+    return env
 
 
 @event_priority(-110)  # after the search hooks have rewritten the index (-100)

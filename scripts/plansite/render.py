@@ -12,6 +12,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from . import templatecache
 from .pages import Page
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -47,6 +48,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=templatecache.shared(),  # compiled once per machine, not once per build
     )
     env.filters["md"] = md_escape
     env.filters["attr"] = lambda s: html.escape(str(s), quote=True)
