@@ -218,7 +218,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    env.bytecode_cache = templatecache.shared()  # the theme's templates, compiled once per machine (templatecache.py)
+    env.bytecode_cache = templatecache.for_project(project_root(config))  # the theme's, compiled when changed (templatecache.py)
     return env
 
 

@@ -48,7 +48,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        bytecode_cache=templatecache.shared(),  # compiled once per machine, not once per build
+        bytecode_cache=templatecache.for_project(),  # compiled when changed, not on every build
     )
     env.filters["md"] = md_escape
     env.filters["attr"] = lambda s: html.escape(str(s), quote=True)

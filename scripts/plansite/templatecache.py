@@ -3,17 +3,20 @@
 Every build compiles the theme's templates and ours (some sixty, about a tenth of a build's time)
 before it renders a page. Jinja can keep the compiled form on disk and reuse it only while the
 template's source is unchanged (it compares a checksum), so a changed template is always compiled
-afresh and the pages are the same either way. The folder is Jinja's default: one per user in the
-temporary directory, readable by that user alone, shared by every copy of the project on the machine;
-nothing is written into the project. A cache that cannot be read or written (a read-only or full
-disk) costs only the time saved.
+afresh and the pages are the same either way. The files go in the project's .cache/plansite/jinja
+(ignored by git, like the search's word list beside it): one per template, replaced when it changes.
+A cache that cannot be read or written (a read-only or full disk) costs only the time saved.
 """
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
 import jinja2
 from jinja2.bccache import Bucket
+
+FOLDER = Path(".cache") / "plansite" / "jinja"  # inside the project
+PACKAGE_PROJECT = Path(__file__).resolve().parents[2]  # the project this package is part of (scripts/plansite)
 
 
 class TemplateCache(jinja2.FileSystemBytecodeCache):
@@ -33,9 +36,11 @@ class TemplateCache(jinja2.FileSystemBytecodeCache):
 
 
 @functools.cache
-def shared() -> jinja2.BytecodeCache | None:
-    """The cache, or None (templates compiled as without one) where no safe folder can be had."""
+def for_project(root: Path = PACKAGE_PROJECT) -> jinja2.BytecodeCache | None:
+    """The cache of the project at `root` (by default this package's), or None where its folder cannot be made."""
+    folder = root / FOLDER
     try:
-        return TemplateCache()
-    except (OSError, RuntimeError):  # Jinja refuses a folder another user owns or could write to
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
         return None
+    return TemplateCache(str(folder))
