@@ -73,6 +73,17 @@ def test_each_build_starts_from_jiebas_own_dictionary(tmp_path):
     assert jieba.lcut("区规划自然资源局", HMM=False) == ["区规划自然资源局"]
 
 
+def test_jiebas_dictionary_read_in_one_piece_is_the_one_jieba_reads():
+    """Builds read jieba's cache file themselves (dictionary.read_jieba_dictionary, three times faster):
+    the same words and weights as jieba's own reading."""
+    ours, jiebas = jieba.Tokenizer(), jieba.Tokenizer()
+    jiebas.initialize()  # also writes the cache file, if this machine has none yet
+    ours.initialize = lambda *_: pytest.fail("left to jieba, though its cache file is there")
+    dictionary.read_jieba_dictionary(ours)
+    assert ours.initialized and len(ours.FREQ) > 300_000
+    assert (ours.FREQ, ours.total) == (jiebas.FREQ, jiebas.total)
+
+
 def test_parts_of_names():
     alone = dictionary.jieba_alone()
 
