@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import mkdocsrun
+from plansite import templatecache
 from plansite.output import BUILD_INPUTS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,6 +25,11 @@ def copy_project(dest: Path, plan_text: str | None = None, progress_text: str | 
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__", ".cache"), dirs_exist_ok=True)
         else:
             shutil.copy2(src, dest / part)
+    # The compiled templates of the project's own builds, as an editor's checkout has them after a build: a
+    # copy's build then compiles only what differs (templatecache.py), and builds the same site either way.
+    compiled = ROOT / templatecache.FOLDER
+    if compiled.is_dir():
+        shutil.copytree(compiled, dest / templatecache.FOLDER, ignore=shutil.ignore_patterns("*.tmp"), dirs_exist_ok=True)
     if plan_text is not None:
         (dest / "data" / "plan.yaml").write_text(plan_text, encoding="utf-8")
         progress = dest / "data" / "progress.yaml"

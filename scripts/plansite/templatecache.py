@@ -20,7 +20,18 @@ PACKAGE_PROJECT = Path(__file__).resolve().parents[2]  # the project this packag
 
 
 class TemplateCache(jinja2.FileSystemBytecodeCache):
-    """Jinja's file cache, except that a failed read or write means compiling, never a failed build."""
+    """Jinja's file cache, except that a failed read or write means compiling, never a failed build, and
+    that a template of the project is known by its place in the project, not its absolute path: a copy of
+    the project can start from the original's compiled templates (Jinja still compares each one's source)."""
+
+    def __init__(self, directory: str, project: Path | None = None) -> None:
+        super().__init__(directory)
+        self.project = project
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        if filename and self.project is not None and Path(filename).is_relative_to(self.project):
+            filename = Path(filename).relative_to(self.project).as_posix()
+        return super().get_cache_key(name, filename)
 
     def load_bytecode(self, bucket: Bucket) -> None:
         try:
@@ -43,4 +54,4 @@ def for_project(root: Path = PACKAGE_PROJECT) -> jinja2.BytecodeCache | None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return TemplateCache(str(folder))
+    return TemplateCache(str(folder), root)
