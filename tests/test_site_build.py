@@ -182,25 +182,31 @@ def test_a_build_parses_the_plan_once(tmp_path, monkeypatch):
 
 
 def test_compiled_templates_are_reused_only_while_unchanged_and_a_broken_cache_costs_nothing(tmp_path):
-    """Builds keep compiled templates between runs (templatecache.py): a template edited since is compiled
-    afresh, and a cache folder that cannot be written (here: not a folder at all) still renders."""
+    """Builds keep compiled templates between runs, in the project (templatecache.py): a copy of the project
+    reuses them without compiling, a template edited since is compiled afresh, and a cache folder that
+    cannot be written (here: not a folder at all) still renders."""
+    import shutil
+
     import jinja2
 
-    from plansite.templatecache import TemplateCache
+    from plansite.templatecache import FOLDER, TemplateCache
 
-    (tmp_path / "templates").mkdir()
-    template = tmp_path / "templates" / "page.html"
-    (tmp_path / "cache").mkdir()
-    (tmp_path / "not-a-folder").write_text("", encoding="utf-8")
-
-    def render(cache_dir: str) -> str:
-        env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path / "templates")),
-                                 bytecode_cache=TemplateCache(cache_dir))
+    def render(project: Path, cache: Path | None = None, compiles: bool = True) -> str:
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(project / "templates")),
+                                 bytecode_cache=TemplateCache(str(cache or project / FOLDER), project))
+        if not compiles:
+            env.compile = lambda *_, **__: pytest.fail("compiled again")
         return env.get_template("page.html").render(name="武隆")
 
-    template.write_text("旧：{{ name }}", encoding="utf-8")
-    assert render(str(tmp_path / "cache")) == "旧：武隆"
-    assert len(list((tmp_path / "cache").iterdir())) == 1  # kept
-    template.write_text("新：{{ name }}区", encoding="utf-8")
-    assert render(str(tmp_path / "cache")) == "新：武隆区"
-    assert render(str(tmp_path / "not-a-folder")) == "新：武隆区"
+    original, copy = tmp_path / "original", tmp_path / "copy"
+    (original / "templates").mkdir(parents=True)
+    (original / FOLDER).mkdir(parents=True)
+    (original / "templates" / "page.html").write_text("旧：{{ name }}", encoding="utf-8")
+    assert render(original) == "旧：武隆"
+    assert len(list((original / FOLDER).iterdir())) == 1  # kept
+    shutil.copytree(original, copy)
+    assert render(copy, compiles=False) == "旧：武隆"
+    (copy / "templates" / "page.html").write_text("新：{{ name }}区", encoding="utf-8")
+    assert render(copy) == "新：武隆区"
+    (tmp_path / "not-a-folder").write_text("", encoding="utf-8")
+    assert render(copy, cache=tmp_path / "not-a-folder") == "新：武隆区"
