@@ -55,7 +55,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import browser as chrome
 import lighthouse
 import synth
-from plansite.output import BUILD_INPUTS
+from plansite.data.project import BUILD_INPUTS
 
 QUERIES = ["区科协", "青少年", "科普大篷车", "应急科普"]
 PAGES = {"home": "", "department": "departments/kexie/", "action": "actions/youth/", "matrix": "matrix/",
@@ -216,14 +216,13 @@ def nav_bytes(page: Path) -> int:
 
 
 def plan_stats(project: Path) -> dict:
-    from plansite.index import PlanIndex
-    from plansite.load import load_plan
-
-    from plansite.progress import load_progress
-    from plansite.timeline import build_date
+    from plansite.data.plan import load_plan
+    from plansite.data.progress import load_progress
+    from plansite.plan.duties import Duties
+    from plansite.plan.timeline import build_date
 
     plan = load_plan(project / "data" / "plan.yaml")
-    index = PlanIndex(plan)
+    index = Duties(plan)
     progress = load_progress(project / "data" / "progress.yaml", plan, build_date())
     return {"tasks": len(index.tasks), "departments": len(plan.departments), "assignments": len(index.assignments),
             "measures": sum(len(t.measures) for t in index.tasks), "records": len(progress.records),
@@ -234,15 +233,15 @@ def plain_text(plan_path: Path) -> bytes:
     """The document as plain text: every block of document.blocks(), then the annex table's cells; then
     the implementation records beside it (data/progress.yaml: title, summary, figures, source), which
     search indexes too."""
-    from plansite import document
-    from plansite.index import KIND_LABELS, PlanIndex
-    from plansite.load import load_plan
-    from plansite.progress import load_progress
-    from plansite.timeline import build_date
+    from plansite.data.plan import load_plan
+    from plansite.data.progress import load_progress
+    from plansite.plan import document
+    from plansite.plan.duties import KIND_LABELS, Duties
+    from plansite.plan.timeline import build_date
 
     plan = load_plan(plan_path)
     progress = load_progress(plan_path.with_name("progress.yaml"), plan, build_date())
-    index = PlanIndex(plan)
+    index = Duties(plan)
     lines = [b.printed for b in document.blocks(plan)]
     for task in index.tasks:
         lines.append("\t".join([KIND_LABELS[task.kind], f"{index.task_number(task)}. {index.annex_title(task)}",
@@ -270,7 +269,7 @@ def page_paths(site: Path) -> dict[str, str]:
 
 def busiest_matrix_page(site: Path, matrix_pages: list[Path]) -> str:
     """The matrix page with the most table rows: the whole matrix, or for a plan split into parts
-    (plansite/officials.py) the largest part; the overview of a split matrix has no filter to time."""
+    (plansite/pages/layout.py) the largest part; the overview of a split matrix has no filter to time."""
     rows = {p: p.read_text(encoding="utf-8").count("<tr") for p in matrix_pages
             if 'class="pl-matrix"' in p.read_text(encoding="utf-8")}
     if not rows:
@@ -342,7 +341,7 @@ def build_growth(results: dict) -> dict:
     cause = (f"the output grows faster than the data: 50× the data writes {html_ratio:.0f}× the HTML "
              f"({one['site']['html_bytes'] / MB:.1f} MB → {fifty['site']['html_bytes'] / MB:.0f} MB); Material renders "
              f"the navigation into every page ({one['site']['primary_nav_bytes_home'] / 1000:.1f} kB on the home page "
-             f"at 1×, {fifty['site']['primary_nav_bytes_home'] / 1000:.1f} kB at 50×; see scripts/plansite/navscale.py) "
+             f"at 1×, {fifty['site']['primary_nav_bytes_home'] / 1000:.1f} kB at 50×; see src/plansite/site/navigation.py) "
              f"and the search plugin parses every page; largest page: {fifty['site']['largest_page']['path']} "
              f"{fifty['site']['largest_page']['bytes'] / MB:.1f} MB")
     detail = (f"min build {one['build']['min_s']:.2f} s at 1×, {fifty['build']['min_s']:.2f} s at 50× = {ratio:.1f}× "

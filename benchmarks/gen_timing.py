@@ -5,7 +5,7 @@
 Prints one JSON object: per run, the seconds to load and validate data/plan.yaml and data/progress.yaml,
 the seconds to generate every page and download (page contexts + Jinja → Markdown, CSV/XLSX/JSON: exactly
 what the MkDocs hook does), and, timed again on their own, the seconds for the downloads alone.
-The project's own scripts/ are imported, so a scaled copy is timed with the code it builds with.
+The installed package (src/plansite) is timed, as a build of the copy uses it.
 """
 from __future__ import annotations
 
@@ -16,21 +16,21 @@ from pathlib import Path
 
 
 def main(project: Path, repeat: int) -> dict:
-    sys.path.insert(0, str(project / "scripts"))
-    from plansite import exports, load, timeline
-    from plansite.output import generate
-    from plansite.progress import load_progress
+    from plansite import routes
+    from plansite.data import project as data
+    from plansite.downloads import tables
+    from plansite.generate import Inputs, generate
+    from plansite.plan import timeline
 
     runs = []
     for _ in range(repeat):
-        load.parse.cache_clear()  # a build parses once (load.parse keeps it); time that one parse each run
+        today = timeline.build_date()
         t0 = time.perf_counter()
-        source = load.load(project / "data" / "plan.yaml", "data/plan.yaml")
-        progress = load_progress(project / "data" / "progress.yaml", source.plan, timeline.build_date())
+        read = data.read(project, today)
         t1 = time.perf_counter()
-        pages = generate(source.plan, source=source, progress=progress)
+        pages = generate(Inputs.of(read, today)).files
         t2 = time.perf_counter()
-        exports.downloads(source.plan, progress=progress)
+        tables.downloads(read.source.plan, routes.Links(), progress=read.progress)
         t3 = time.perf_counter()
         runs.append({"load_s": t1 - t0, "generate_s": t2 - t1, "downloads_s": t3 - t2})
     markdown_bytes = sum(len(v.encode("utf-8")) if isinstance(v, str) else len(v) for v in pages.values())

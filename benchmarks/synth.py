@@ -16,7 +16,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from plansite.load import load_plan
+from plansite.data.plan import load_plan
 from plansite.model import Plan
 
 

@@ -6,7 +6,7 @@
 #   ./scripts/dev.sh check    check data/plan.yaml and data/progress.yaml only
 #   ./scripts/dev.sh build    build the site into site/ (left untouched if the build fails)
 #   ./scripts/dev.sh bench    benchmark build and page cost at 1x, 10x, 50x (--quick: 1x only)
-#   ./scripts/dev.sh lint     zizmor (workflow security), ruff and mypy (settings in pyproject.toml)
+#   ./scripts/dev.sh lint     zizmor (workflow security), ruff, mypy and import-linter (settings in pyproject.toml)
 #
 # Needs Python 3.10+. For tests it also installs Debian's chromium, a Chinese font, Java and Node when
 # they are missing (apt-get, as root or through sudo); Playwright drives that Chromium, it never downloads
@@ -28,6 +28,12 @@ setup_python() {
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     "$PY" -m pip install --quiet --disable-pip-version-check -r requirements.txt
     echo "$want" > "$stamp"
+  fi
+  # The project itself, as a package whose code is this folder's src/ (an editable install): MkDocs' plugin,
+  # the command line, the tests and the benchmark all import it from here.
+  if [ ! -f "$VENV/.plansite-installed" ] || [ pyproject.toml -nt "$VENV/.plansite-installed" ]; then
+    "$PY" -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+    touch "$VENV/.plansite-installed"
   fi
 }
 
@@ -78,7 +84,7 @@ shift || true
 case "$cmd" in
   serve)
     setup_python
-    exec "$VENV/bin/mkdocs" serve "$@"
+    exec "$VENV/bin/mkdocs" serve --watch src/plansite "$@"
     ;;
   test)
     setup_python
@@ -103,7 +109,9 @@ case "$cmd" in
     # offline: it does not look the pinned commits up.
     "$VENV/bin/zizmor" --offline --no-progress .github
     "$VENV/bin/ruff" check "$@"
-    exec "$VENV/bin/mypy"
+    "$VENV/bin/mypy"
+    # The stages' import rules (pyproject.toml [tool.importlinter]): only site/ imports MkDocs, and so on.
+    exec "$VENV/bin/lint-imports" --no-cache
     ;;
   bench)
     setup_python

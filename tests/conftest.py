@@ -1,6 +1,7 @@
 """Shared fixtures. Tests import the same plansite package the build uses."""
 from __future__ import annotations
 
+import datetime
 import fcntl
 import functools
 import http.server
@@ -18,8 +19,8 @@ import pytest
 
 import mkdocsrun
 from browser import SCRIPTS_RAN  # benchmarks/browser.py: the page's scripts have run
-from plansite.index import PlanIndex
-from plansite.load import load_plan
+from plansite.data.plan import load
+from plansite.plan.duties import Duties
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,10 +32,10 @@ SOURCE = next(iter(sorted((ROOT / "data" / "source").glob("*.txt"))))
 SMALL_PLAN = ROOT / "tests" / "fixtures" / "minimal.yaml"
 # A made-up plan with neutral names, one per kind of mistake, each with the check's exact report beside it (NAME.expected). Every test
 # finds them through this constant (the editors' guide quotes them too).
-INVALID_DIR = ROOT / "scripts" / "plansite" / "examples" / "invalid"
+INVALID_DIR = ROOT / "src" / "plansite" / "data" / "examples" / "invalid"
 INVALID = sorted(INVALID_DIR.glob("*.yaml"))
 # The same for data/progress.yaml (checked against the made-up plan in the folder above them).
-PROGRESS_INVALID_DIR = ROOT / "scripts" / "plansite" / "examples" / "progress-invalid"
+PROGRESS_INVALID_DIR = ROOT / "src" / "plansite" / "data" / "examples" / "progress-invalid"
 
 
 def expected_report(path: Path, shown_as: str) -> str:
@@ -82,13 +83,27 @@ def pytest_xdist_make_scheduler(config, log):
 
 
 @pytest.fixture(scope="session")
-def plan():
-    return load_plan(PLAN, "data/plan.yaml")
+def source():
+    """data/plan.yaml, checked: the plan, its text and where each part sits in it."""
+    return load(PLAN, "data/plan.yaml")
 
 
 @pytest.fixture(scope="session")
-def index(plan):
-    return PlanIndex(plan)
+def plan(source):
+    return source.plan
+
+
+def generated(source, progress=None, today=None) -> dict:
+    """Every page and download a build makes of `source` (a checked plan file) and `progress`."""
+    from plansite.generate import Inputs, generate
+    from plansite.model import Progress
+
+    return generate(Inputs(source=source, progress=progress or Progress(), today=today or datetime.date(2026, 12, 1))).files
+
+
+@pytest.fixture(scope="session")
+def duties(plan):
+    return Duties(plan)
 
 
 @pytest.fixture(scope="session")
@@ -97,14 +112,15 @@ def source_lines() -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def pages(plan) -> dict:
+def pages() -> dict:
     """Every generated page and download of the real plan and its records, as output.generate() returns
     them (read only)."""
-    from plansite.output import generate
-    from plansite.progress import load_progress
-    from plansite.timeline import build_date
+    from plansite.data import project
+    from plansite.generate import Inputs, generate
+    from plansite.plan.timeline import build_date
 
-    return generate(plan, progress=load_progress(ROOT / "data" / "progress.yaml", plan, build_date()))
+    today = build_date()
+    return generate(Inputs.of(project.read(ROOT, today), today)).files
 
 
 # ── the built site, a local server, and the system Chromium ─────────────────────────────────
@@ -169,9 +185,8 @@ def make_plain(folder: Path) -> subprocess.CompletedProcess:
 
 def make_wide(folder: Path) -> subprocess.CompletedProcess:
     """A real build of a copy of the project whose data is benchmarks/synth.py's 3× plan."""
-    from synth import write_scaled
-
     from projectcopy import copy_project
+    from synth import write_scaled
 
     project = copy_project(folder / "project")
     write_scaled(3, project / "data" / "plan.yaml")

@@ -10,17 +10,18 @@ import dataclasses
 import re
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any
 
 import markdown
 import yaml
 from bs4 import BeautifulSoup, NavigableString, Script, Stylesheet, Tag, TemplateString
 
-from plansite import model, yamlnodes
-from plansite.schema import field_types
+from plansite import model
+from plansite.data import yamlnodes
+from plansite.data.reader import field_types
 
 ROOT = Path(__file__).resolve().parent.parent
 EVERY_FIELD = ROOT / "tests" / "fixtures" / "every-field.yaml"
@@ -210,8 +211,8 @@ def hostile_plan() -> tuple[str, dict[str, list[str]]]:
     Field j gets payload j mod n (so each payload starts some field, as a spreadsheet cell would), and
     a task title and a department name get all of them but the very long ones. A field whose check
     rejects the payload (notes.where must name an anchor) keeps its text."""
-    from plansite.load import parse_plan
-    from plansite.problems import PlanError
+    from plansite.data.plan import parse_plan
+    from plansite.data.problems import PlanError
 
     named = payloads()
     names = list(named)
@@ -259,8 +260,8 @@ def progress_text_fields(data: dict) -> list[Path_]:
 def hostile_progress(plan, today) -> tuple[str, dict[str, list[str]]]:
     """YAML of the fake records with a named payload in each text field (the first record's title gets
     them all) and HOSTILE_URL as every source's address; where each payload went."""
-    from plansite.problems import PlanError
-    from plansite.progress import parse_progress
+    from plansite.data.problems import PlanError
+    from plansite.data.progress import parse_progress
 
     named = payloads()
     names = [n for n in named if not n.startswith("very-long")]

@@ -8,8 +8,8 @@ import subprocess
 from pathlib import Path
 
 import mkdocsrun
-from plansite import templatecache
-from plansite.output import BUILD_INPUTS
+from plansite.data.project import BUILD_INPUTS
+from plansite.pages import templatecache
 
 ROOT = Path(__file__).resolve().parent.parent
 

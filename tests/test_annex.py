@@ -4,26 +4,26 @@ from __future__ import annotations
 from collections import Counter
 
 import plan_facts as facts
-from plansite.index import KIND_LABELS
+from plansite.plan.duties import KIND_LABELS
 from sourcetext import annex_rows
 
 
-def plan_rows(index):
-    for task in index.tasks:
-        yield (KIND_LABELS[task.kind], f"{index.task_number(task)}. {index.annex_title(task)}",
-               tuple(a.printed for a in index.for_task(task, "lead")),
-               tuple(a.printed for a in index.for_task(task, "responsible")))
+def plan_rows(duties):
+    for task in duties.tasks:
+        yield (KIND_LABELS[task.kind], f"{duties.task_number(task)}. {duties.annex_title(task)}",
+               tuple(a.printed for a in duties.for_task(task, "lead")),
+               tuple(a.printed for a in duties.for_task(task, "responsible")))
 
 
-def test_every_row_matches_the_source_table(index, source_lines):
+def test_every_row_matches_the_source_table(duties, source_lines):
     rows, headers = annex_rows(source_lines)
     assert headers == 2  # printed twice in the PDF; the plan keeps one (see notes)
     expected = [(r.category, r.task, r.lead, r.responsible) for r in rows]
     assert len(expected) == facts.TASKS
-    assert list(plan_rows(index)) == expected
+    assert list(plan_rows(duties)) == expected
 
 
-def test_department_registry_merges_variants_openly(plan, index, source_lines):
+def test_department_registry_merges_variants_openly(plan, duties, source_lines):
     rows, _ = annex_rows(source_lines)
     printed = {name for r in rows for name in (*r.lead, *r.responsible)}
     assert len(printed) == facts.PRINTED_NAMES
@@ -43,13 +43,13 @@ def test_canonical_name_is_the_most_printed_form(plan, source_lines):
         assert counts[dept.name] == best, dept.id
 
 
-def test_officials_title_differs_only_in_the_annex(index):
-    task = index.task_by_id["officials"]
+def test_officials_title_differs_only_in_the_annex(duties):
+    task = duties.task_by_id["officials"]
     assert task.label == "实施领导干部和公务员科学素质提升行动"
-    assert index.annex_title(task) == "实施领导干部和公务人员科学素质提升行动"
-    assert sum(row.printed_title is not None for row in index.plan.annex) == 1
+    assert duties.annex_title(task) == "实施领导干部和公务人员科学素质提升行动"
+    assert sum(row.printed_title is not None for row in duties.plan.annex) == 1
 
 
-def test_assignment_totals(index):
-    assert len(index.assignments) == facts.ASSIGNMENTS
-    assert Counter(a.role for a in index.assignments) == {"lead": facts.LEADS, "responsible": facts.RESPONSIBLE}
+def test_assignment_totals(duties):
+    assert len(duties.assignments) == facts.ASSIGNMENTS
+    assert Counter(a.role for a in duties.assignments) == {"lead": facts.LEADS, "responsible": facts.RESPONSIBLE}

@@ -7,8 +7,9 @@ import re
 import shutil
 import subprocess
 
-import plan_facts as facts
 import pytest
+
+import plan_facts as facts
 
 pytestmark = pytest.mark.browser
 
@@ -43,24 +44,24 @@ def test_matrix_filter_narrows_rows_and_clearing_restores(page, site_url, plan):
     assert not page.locator("[data-pl-empty]").is_visible()
 
 
-def test_lead_only_switch_works_by_keyboard(page, site_url, index):
+def test_lead_only_switch_works_by_keyboard(page, site_url, duties):
     page.goto(site_url + "matrix/")
     page.get_by_label("查找部门").focus()
     page.keyboard.press("Tab")
     switch = page.locator("[data-pl-lead-only]")
     assert page.evaluate("() => document.activeElement.hasAttribute('data-pl-lead-only')")
-    leads = sorted({a.department.name for a in index.assignments if a.role == "lead"})
+    leads = sorted({a.department.name for a in duties.assignments if a.role == "lead"})
 
     page.keyboard.press("Space")
     assert switch.get_attribute("aria-pressed") == "true"
     assert sorted(page.evaluate(VISIBLE_ROWS, MATRIX_ROWS)) == leads
     assert page.locator("a.pl-mark-responsible").first.is_hidden()
-    assert page.locator("a.pl-mark-lead").count() == sum(a.role == "lead" for a in index.assignments)
+    assert page.locator("a.pl-mark-lead").count() == sum(a.role == "lead" for a in duties.assignments)
     assert all(page.locator("a.pl-mark-lead").nth(i).is_visible() for i in range(3))
 
     page.keyboard.press("Enter")
     assert switch.get_attribute("aria-pressed") == "false"
-    assert len(page.evaluate(VISIBLE_ROWS, MATRIX_ROWS)) == len(index.plan.departments)
+    assert len(page.evaluate(VISIBLE_ROWS, MATRIX_ROWS)) == len(duties.plan.departments)
     assert page.locator("a.pl-mark-responsible").first.is_visible()
 
 
@@ -72,17 +73,17 @@ def test_filter_and_switch_combine(page, site_url):
     assert sorted(page.evaluate(VISIBLE_ROWS, MATRIX_ROWS)) == sorted(["区委组织部", "区委宣传部", "区委网信办"])
 
 
-def test_without_javascript_the_whole_matrix_is_there(browser, site_url, index):
+def test_without_javascript_the_whole_matrix_is_there(browser, site_url, duties):
     from conftest import open_context
 
     context, _ = open_context(browser, site_url, java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + "matrix/")
     assert page.locator("[data-pl-matrix-tools]").is_hidden()
-    assert len(page.evaluate(VISIBLE_ROWS, MATRIX_ROWS)) == len(index.plan.departments)
-    assert page.locator("table.pl-matrix a.pl-mark").count() == len(index.assignments)
+    assert len(page.evaluate(VISIBLE_ROWS, MATRIX_ROWS)) == len(duties.plan.departments)
+    assert page.locator("table.pl-matrix a.pl-mark").count() == len(duties.assignments)
     page.goto(site_url + "departments/")
-    assert page.locator("table.pl-depts tbody tr").count() == len(index.plan.departments)
+    assert page.locator("table.pl-depts tbody tr").count() == len(duties.plan.departments)
     assert page.locator("[data-pl-depts-tools]").is_hidden()
     context.close()
 
@@ -164,7 +165,7 @@ def group_totals(page) -> list[list[int]]:
                          ".map(t => [...t.tBodies[0].rows].map(r => +r.dataset.total))")
 
 
-def test_departments_sort_by_name_and_by_number_of_tasks(page, site_url, index):
+def test_departments_sort_by_name_and_by_number_of_tasks(page, site_url, duties):
     page.goto(site_url + "departments/")
     original = group_names(page)
     buttons = page.locator("[data-pl-sort]")
@@ -182,7 +183,7 @@ def test_departments_sort_by_name_and_by_number_of_tasks(page, site_url, index):
 
     page.get_by_role("button", name="原顺序").click()
     assert group_names(page) == original
-    assert original == [[d.name for d in index.departments_sorted if d.kind == k]
+    assert original == [[d.name for d in duties.departments_sorted if d.kind == k]
                         for k in ("区委部门", "区政府部门", "群团组织", "其他")]
 
 
@@ -232,17 +233,17 @@ def test_print_handler_opens_and_restores_measures(page, site_url):
     assert page.evaluate(count_open) == before
 
 
-def test_printed_duty_list_keeps_each_task_on_one_sheet(page, site_url, plan, index, tmp_path):
-    dept = index.department_by_id["kexie"]
+def test_printed_duty_list_keeps_each_task_on_one_sheet(page, site_url, plan, duties, tmp_path):
+    dept = duties.department_by_id["kexie"]
     page.goto(site_url + "departments/kexie/")
     page.emulate_media(media="print")
     sheets = pdf_pages(page.pdf(prefer_css_page_size=True), tmp_path)
-    duties = index.for_department(dept)
-    assert len(duties) // 2 <= len(sheets) <= len(duties) + 2  # sane: no blank sheets, no task spread thin
+    mine = duties.for_department(dept)
+    assert len(mine) // 2 <= len(sheets) <= len(mine) + 2  # sane: no blank sheets, no task spread thin
     for n, sheet in enumerate(sheets, 1):
         assert plan.document.number in sheet and "2022年4月16日" in sheet  # on every sheet
         assert f"第{n}页，共{len(sheets)}页" in sheet
-    for a in duties:
+    for a in mine:
         heading = re.sub(r"\s+", "", f"{'牵头' if a.role == 'lead' else '参与'}{a.task.label}")
         where = [i for i, s in enumerate(sheets) if heading in s]
         assert len(where) == 1, (a.task.id, where)
@@ -252,14 +253,14 @@ def test_printed_duty_list_keeps_each_task_on_one_sheet(page, site_url, plan, in
         assert re.sub(r"\s+", "", first)[:12] in sheet and re.sub(r"\s+", "", last)[-12:] in sheet, a.task.id
 
 
-def test_printed_matrix_is_landscape_and_complete(page, site_url, index, tmp_path):
+def test_printed_matrix_is_landscape_and_complete(page, site_url, duties, tmp_path):
     page.goto(site_url + "matrix/")
     page.emulate_media(media="print")
     pdf = page.pdf(prefer_css_page_size=True)
     sheets = pdf_pages(pdf, tmp_path)
     assert 1 <= len(sheets) <= 4
     text = "".join(sheets)
-    for dept in index.plan.departments:
+    for dept in duties.plan.departments:
         assert re.sub(r"\s+", "", dept.name) in text
     assert text.count("牵头部门数") == 1  # totals printed once, at the end
     size = re.search(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)

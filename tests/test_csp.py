@@ -45,7 +45,7 @@ def test_every_page_has_a_policy_without_unsafe_inline(site_dir):
 
 
 def test_the_policy_never_allows_a_script_in_the_article():
-    from plansite import csp
+    from plansite.site import csp
 
     page = ('<html><head><meta charset="utf-8"><script>ok()</script></head>'
             '<body><article><script>evil()</script></article></body></html>')

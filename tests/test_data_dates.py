@@ -13,10 +13,12 @@ from pathlib import Path
 import pytest
 
 from conftest import PLAN, ROOT, SMALL_PLAN
-from plansite import history, routes, yamlnodes
-from plansite.output import NOT_FROM_DATA
-from plansite.index import PlanIndex
-from plansite.load import load, load_plan
+from plansite import routes
+from plansite.data import yamlnodes
+from plansite.data.plan import load, load_plan
+from plansite.generate import GUIDE_PAGES
+from plansite.pages import freshness as history
+from plansite.plan.duties import Duties
 from projectcopy import build, copy_project
 
 FIRST = "2024-03-01T10:00:00+08:00"
@@ -46,10 +48,10 @@ def shown_date(site: Path, page: str) -> str | None:
 
 def untouched_departments(plan, *tasks: str) -> list[str]:
     """Departments whose page shows nothing of these tasks (no duty in them, no mention in their text)."""
-    index = PlanIndex(plan)
-    owners = {o for t in tasks for o in (t, *(m.id for m in index.task_by_id[t].measures))}
-    return [d.id for d in plan.departments if all(a.task.id not in tasks for a in index.for_department(d))
-            and not any(m.block.owner in owners for m in index.mentions(d))]
+    duties = Duties(plan)
+    owners = {o for t in tasks for o in (t, *(m.id for m in duties.task_by_id[t].measures))}
+    return [d.id for d in plan.departments if all(a.task.id not in tasks for a in duties.for_department(d))
+            and not any(m.block.owner in owners for m in duties.mentions(d))]
 
 
 # ── which lines date which page: a made-up blame of data/plan.yaml ─────────────────────────────
@@ -68,30 +70,30 @@ def freshness(monkeypatch, plan, pages):
         commits: dict[int, str | None] = {n: "2024-03-01" for n in range(1, text.count("\n") + 2)}
         commits.update({line_of(text, line): day for line, day in changed.items()})
         monkeypatch.setattr(history, "line_commits", lambda root, rel: commits)
-        return history.page_freshness(ROOT, "data/plan.yaml", plan, where, pages, skip=NOT_FROM_DATA)
+        return history.page_freshness(ROOT, "data/plan.yaml", plan, where, pages, skip=GUIDE_PAGES)
     return run
 
 
-def test_each_page_dates_its_own_lines(freshness, plan, index):
+def test_each_page_dates_its_own_lines(freshness, plan, duties):
     fresh = freshness({YOUTH_GROUP: "2025-06-16"})
     date = {src: f.date for src, f in fresh.items()}
     assert not any(f.uncommitted for f in fresh.values())
-    assert date[routes.task_page(index.task_by_id["youth"])] == "2025-06-16"  # the changed task
-    assert date[routes.task_page(index.task_by_id["farmers"])] == "2024-03-01"  # another task
-    assert date[routes.department_page(index.department_by_id["kexie"])] == "2025-06-16"  # leads youth
+    assert date[routes.task_page(duties.task_by_id["youth"])] == "2025-06-16"  # the changed task
+    assert date[routes.task_page(duties.task_by_id["farmers"])] == "2024-03-01"  # another task
+    assert date[routes.department_page(duties.department_by_id["kexie"])] == "2025-06-16"  # leads youth
     old = untouched_departments(plan, "youth")
     assert len(old) >= 5
-    assert {date[routes.department_page(index.department_by_id[d])] for d in old} == {"2024-03-01"}
+    assert {date[routes.department_page(duties.department_by_id[d])] for d in old} == {"2024-03-01"}
     for whole in WHOLE_PLAN_PAGES:  # pages that gather the whole plan
         assert date[whole] == "2025-06-16", whole
-    assert set(NOT_FROM_DATA) and not set(NOT_FROM_DATA) & set(fresh)  # the editors' guide shows no data date
+    assert set(GUIDE_PAGES) and not set(GUIDE_PAGES) & set(fresh)  # the editors' guide shows no data date
 
 
-def test_uncommitted_edits_are_said_not_dated(freshness, index):
+def test_uncommitted_edits_are_said_not_dated(freshness, duties):
     fresh = freshness({YOUTH_GROUP: "2025-06-16", FARMERS_GROUP: None})
-    farmers = fresh[routes.task_page(index.task_by_id["farmers"])]
+    farmers = fresh[routes.task_page(duties.task_by_id["farmers"])]
     assert farmers.uncommitted and farmers.date == "2024-03-01"
-    youth = fresh[routes.task_page(index.task_by_id["youth"])]
+    youth = fresh[routes.task_page(duties.task_by_id["youth"])]
     assert (youth.date, youth.uncommitted) == ("2025-06-16", False)
 
 

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from conftest import INVALID, PROGRESS_INVALID_DIR
-from plansite import guide, routes
-from plansite.output import navigation
-from plansite.load import load
+from plansite import routes
+from plansite.data.plan import load
+from plansite.pages import guide
+from plansite.site.navigation import navigation
 from sitehtml import parse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,7 +78,7 @@ def test_the_schema_is_published_with_the_site(site_dir):
     published = site_dir / "schema" / "plan.schema.json"
     assert published.read_bytes() == (ROOT / "docs" / "schema" / "plan.schema.json").read_bytes()
     assert "../schema/plan.schema.json" in parse(site_dir / "editors" / "index.html").links
-    assert routes.href(guide.SRC, "schema/plan.schema.json") == "../schema/plan.schema.json"
+    assert routes.Links().href(guide.SRC, "schema/plan.schema.json") == "../schema/plan.schema.json"
 
 
 # ── 实施记录 (data/progress.yaml) ───────────────────────────────────────────────────────────────

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import plan_facts as facts
-from plansite import document
+from plansite.plan import document
 from sourcetext import prose_lines, squeeze
 
 CJK = r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
@@ -65,12 +65,12 @@ def test_titles_rejoined_across_their_line_breaks(plan, source_lines):
     assert plan.document.plan_title in {note.normalised for note in plan.notes}
 
 
-def test_structure_matches_the_document(plan, index):
+def test_structure_matches_the_document(plan, duties):
     assert [c.number for c in plan.chapters] == facts.CHAPTER_NUMBERS
-    assert [t.kind for t in index.tasks] == facts.TASK_KINDS
-    assert sum(len(t.measures) for t in index.tasks) == facts.MEASURES
+    assert [t.kind for t in duties.tasks] == facts.TASK_KINDS
+    assert sum(len(t.measures) for t in duties.tasks) == facts.MEASURES
     # The one paragraph printed without a lead phrase continues 弘扬科学家精神; no title was invented.
-    _, measure = index.measure_by_id["tech-resources-scientist-spirit"]
+    _, measure = duties.measure_by_id["tech-resources-scientist-spirit"]
     assert measure.title == "弘扬科学家精神。" and len(measure.paragraphs) == 2
     assert measure.paragraphs[1].startswith("举办全国科技工作者日等活动")
     schedule = [i for c in plan.chapters for s in c.sections if s.id == "schedule" for i in s.items]

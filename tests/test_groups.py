@@ -8,8 +8,8 @@ import re
 import pytest
 
 from plansite import routes
-from plansite.output import navigation
-from plansite.load import load_plan
+from plansite.data.plan import load_plan
+from plansite.site.navigation import navigation
 
 EDITORIAL = "这是本站为方便查找而做的编辑整理，不是文件原有的分类"
 
@@ -22,16 +22,16 @@ def test_home_has_an_entry_for_every_group(plan, pages):
     assert [a.label for a in plan.audiences] == ["青少年、学生、家长、教师", "农民", "产业工人与企业", "老年人", "领导干部和公务员"]
 
 
-def test_each_group_page_lists_its_measures_verbatim_with_links_to_the_task_page(plan, index, pages):
+def test_each_group_page_lists_its_measures_verbatim_with_links_to_the_task_page(plan, duties, pages):
     for audience in plan.audiences:
         md = pages[routes.group_page(audience)]
         assert EDITORIAL in md
-        expected = [m.id for t in audience.tasks for m in index.task_by_id[t].measures]
-        expected += [m.id for t in index.tasks if t.id not in audience.tasks for m in t.measures if m.id in audience.measures]
+        expected = [m.id for t in audience.tasks for m in duties.task_by_id[t].measures]
+        expected += [m.id for t in duties.tasks if t.id not in audience.tasks for m in t.measures if m.id in audience.measures]
         shown = re.findall(r"^### .+ \{ #([a-z0-9-]+) \}$", md, re.M)
         assert shown == expected, audience.id
         for measure_id in shown:
-            task, measure = index.measure_by_id[measure_id]
+            task, measure = duties.measure_by_id[measure_id]
             block = md.split(f"{{ #{measure_id} }}", 1)[1].split("###", 1)[0]
             for paragraph in measure.paragraphs:
                 assert f"<p>{paragraph}</p>" in block
@@ -40,9 +40,9 @@ def test_each_group_page_lists_its_measures_verbatim_with_links_to_the_task_page
         assert f"共 {len(shown)} 项措施" in md
 
 
-def test_curation_covers_measures_that_name_the_group(plan, index):
+def test_curation_covers_measures_that_name_the_group(plan, duties):
     """The review against the text: measures that explicitly name these groups are listed."""
-    listed = {a.id: set(a.measures) | {m.id for t in a.tasks for m in index.task_by_id[t].measures} for a in plan.audiences}
+    listed = {a.id: set(a.measures) | {m.id for t in a.tasks for m in duties.task_by_id[t].measures} for a in plan.audiences}
     assert {"farmers-literacy-services", "infrastructure-science-museums", "grassroots-emergency"} <= listed["students"]
     assert {"workers-vocational-skills", "youth-basic-education", "infrastructure-community-venues"} <= listed["farmers"]
     assert {"tech-resources-conversion", "grassroots-service-system", "farmers-literacy-services"} <= listed["workers"]
@@ -65,7 +65,7 @@ def test_groups_are_in_the_navigation(plan):
 
 def test_a_group_called_index_is_refused(tmp_path):
     from conftest import PLAN
-    from plansite.problems import PlanError
+    from plansite.data.problems import PlanError
 
     bad = tmp_path / "plan.yaml"
     bad.write_text(PLAN.read_text(encoding="utf-8").replace("  - id: elderly\n    label: 老年人", "  - id: index\n    label: 老年人"),

@@ -16,12 +16,12 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 
 import hostile
-from plansite import model
-from plansite.load import parse_plan
-from plansite.pages import Builder
-from plansite.problems import PlanError
-from plansite.progress import parse_progress
-from plansite.render import Renderer
+from plansite import model, routes
+from plansite.data.plan import parse_plan
+from plansite.data.problems import PlanError
+from plansite.data.progress import parse_progress
+from plansite.pages.builder import Builder
+from plansite.pages.render import Renderer
 from test_hostile_text import hostile_text
 
 TODAY = datetime.date(2026, 12, 2)
@@ -141,11 +141,11 @@ def test_a_source_url_that_is_not_http_is_refused():
 def test_the_feed_keeps_hostile_text_as_text():
     import xml.etree.ElementTree as ET
 
-    from plansite import feed
+    from plansite.downloads import feed
 
     text, placed = hostile.hostile_progress(PLAN, TODAY)
     progress = parse_progress(text, PLAN, TODAY)
-    root = ET.fromstring(feed.atom(PLAN, progress))  # well-formed whatever the text
+    root = ET.fromstring(feed.atom(PLAN, progress, routes.Links()))  # well-formed whatever the text
     ns = {"a": "http://www.w3.org/2005/Atom"}
     titles = [e.text for e in root.findall("a:entry/a:title", ns)]
     assert set(titles) == {r.title for r in progress.records}

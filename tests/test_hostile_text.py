@@ -8,6 +8,7 @@ its downloads as CSV and XLSX, and opened in Chromium (the browser test at the e
 from __future__ import annotations
 
 import csv
+import datetime
 import functools
 import io
 from collections import Counter
@@ -20,21 +21,22 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 import hostile
-from plansite.document import body_blocks
-from plansite.load import parse_plan
-from plansite.pages import Builder
-from plansite.problems import PlanError
-from plansite.render import Renderer
+from plansite.data.plan import parse_plan
+from plansite.data.problems import PlanError
+from plansite.pages.builder import Builder
+from plansite.pages.render import Renderer
+from plansite.plan.document import body_blocks
 from projectcopy import build, copy_project
 
 BASE = hostile.base_data()
 FIELDS = {hostile.dotted(p): p for p in reversed(hostile.text_fields(BASE))}  # one place per kind of field
 MARK = "标记文字"
-RENDERER = Renderer()  # as output.generate() renders, with its compiled templates kept between examples
+TODAY = datetime.date(2026, 12, 1)
+RENDERER = Renderer()  # as plansite.generate renders, with its compiled templates kept between examples
 
 
 def generate(plan) -> dict[str, str]:
-    return {page.src: RENDERER.render(page) for page in Builder(plan).pages()}
+    return {page.src: RENDERER.render(page) for page in Builder(plan, TODAY).pages()}
 
 
 BASE_PLAN = parse_plan(hostile.dump(BASE))
@@ -145,7 +147,7 @@ def test_line_breaks_and_control_characters_are_refused_with_a_message():
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory) -> tuple[Path, dict[str, list[str]]]:
     text, placed = hostile.hostile_plan()
-    from plansite.timeline import build_date
+    from plansite.plan.timeline import build_date
 
     records, _ = hostile.hostile_progress(parse_plan(text), build_date())  # implementation records too
     project = copy_project(tmp_path_factory.mktemp("hostile-project"), text, records)

@@ -7,6 +7,7 @@ test_annex.py proves covers exactly the printed names).
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import re
@@ -19,9 +20,11 @@ from bs4 import Tag
 
 import plan_facts as facts
 from plansite import routes
-from plansite.index import KIND_LABELS, ROLE_LABELS, PlanIndex
+from plansite.plan.duties import KIND_LABELS, ROLE_LABELS, Duties
 from sitehtml import article, last_segment
 from sourcetext import annex_rows, prose_lines
+
+TODAY = datetime.date(2026, 12, 1)
 
 KIND_WORDS = {"action": "行动", "project": "工程"}
 
@@ -69,12 +72,12 @@ def matrix_rows(table: Tag) -> list[Tag]:
     return [tr for tb in table.find_all("tbody") for tr in tb.find_all("tr") if "data-names" in tr.attrs]
 
 
-def test_every_matrix_cell_agrees_with_the_source_annex(matrix, source_roles, index):
+def test_every_matrix_cell_agrees_with_the_source_annex(matrix, source_roles, duties):
     columns = matrix_columns(matrix)
-    assert columns == [t.id for t in index.tasks]  # one column per task, in the document's order
+    assert columns == [t.id for t in duties.tasks]  # one column per task, in the document's order
     seen, rows = {}, matrix_rows(matrix)
     assert sorted(last_segment(tr.find("th").find("a").attrs["href"]) for tr in rows) == \
-        sorted(d.id for d in index.plan.departments)  # every department once
+        sorted(d.id for d in duties.plan.departments)  # every department once
     for tr in rows:
         dept = last_segment(tr.find("th").find("a").attrs["href"])
         cells = tr.find_all("td")
@@ -130,7 +133,7 @@ def test_matrix_controls_are_labelled_and_hidden_without_script(site_dir):
 
 
 # ── department pages ─────────────────────────────────────────────────────────────────────────
-def test_every_department_page_agrees_with_the_source_annex(site_dir, plan, index, source_roles):
+def test_every_department_page_agrees_with_the_source_annex(site_dir, plan, duties, source_roles):
     for dept in plan.departments:
         page = article(site_dir / "departments" / dept.id / "index.html")
         duties = {}
@@ -150,11 +153,11 @@ def test_every_department_page_agrees_with_the_source_annex(site_dir, plan, inde
         assert counts == f"牵头 {lead} 项任务，参与 {len(duties) - lead} 项任务。"
 
 
-def test_department_page_carries_each_tasks_measures_word_for_word(site_dir, plan, index):
+def test_department_page_carries_each_tasks_measures_word_for_word(site_dir, plan, duties):
     for dept in plan.departments:
         page = article(site_dir / "departments" / dept.id / "index.html")
         for section in page.find_all("section", class_="pl-duty"):
-            task = index.task_by_id[last_segment(section.find("h3").find("a").attrs["href"])]
+            task = duties.task_by_id[last_segment(section.find("h3").find("a").attrs["href"])]
             details = section.find_all("details")
             assert [d.find("summary").get_text() for d in details] == [m.label for m in task.measures]
             for d, measure in zip(details, task.measures, strict=True):
@@ -191,7 +194,7 @@ def test_mentions_of_a_department_in_the_body_link_to_their_paragraph(site_dir, 
         ["../../text/#org-coordination", "../../text/#org-work-system"]
 
 
-def test_department_pages_keep_measure_text_out_of_search(site_dir, plan, index):
+def test_department_pages_keep_measure_text_out_of_search(site_dir, plan, duties):
     docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
 
     def plain(s: str) -> str:
@@ -201,18 +204,18 @@ def test_department_pages_keep_measure_text_out_of_search(site_dir, plan, index)
         mine = [d for d in docs if d["location"].startswith(f"departments/{dept.id}/")]
         text = "".join(plain(d["title"]) + plain(d["text"]) for d in mine)
         assert plain(dept.name) in text
-        for a in index.for_department(dept):
+        for a in duties.for_department(dept):
             assert plain(a.task.label) in text  # task titles stay searchable
             for m in a.task.measures:
                 for p in m.paragraphs:
                     assert plain(p)[:20] not in text, (dept.id, m.id)
     # …while the task page that owns a measure still has it in the index
     youth = "".join(plain(d["text"]) for d in docs if d["location"].startswith("actions/youth/"))
-    assert plain(index.task_by_id["youth"].measures[0].paragraphs[0])[:20] in youth
+    assert plain(duties.task_by_id["youth"].measures[0].paragraphs[0])[:20] in youth
 
 
 def test_print_setup_escapes_data_into_css():
-    from plansite.render import css_string
+    from plansite.pages.render import css_string
 
     out = css_string('区"}</style><script>')
     assert out.startswith('"') and out.endswith('"')
@@ -258,23 +261,23 @@ def read_xlsx(path: Path, sheet: str) -> list[list[str]]:
     return [["" if v is None else str(v) for v in row] for row in ws.iter_rows(values_only=True)]
 
 
-def expected_duties(index: PlanIndex, dept) -> list[list[str]]:
-    duties = index.for_department(dept)
+def expected_duties(duties: Duties, dept) -> list[list[str]]:
+    mine = duties.for_department(dept)
     out = []
-    for a in sorted(duties, key=lambda a: a.role != "lead"):  # leads first, each in document order
-        others = {role: "、".join(o.department.name for o in index.for_task(a.task, role) if o.department.id != dept.id)
+    for a in sorted(mine, key=lambda a: a.role != "lead"):  # leads first, each in document order
+        others = {role: "、".join(o.department.name for o in duties.for_task(a.task, role) if o.department.id != dept.id)
                   for role in ("lead", "responsible")}
         out.append([dept.name, ROLE_LABELS[a.role], KIND_LABELS[a.task.kind], a.task.numeral, a.task.label, a.printed,
                     others["lead"], others["responsible"], "\n".join(m.label for m in a.task.measures),
-                    routes.url_of(routes.task_page(a.task))])
+                    routes.Links().url_of(routes.task_page(a.task))])
     return out
 
 
-def test_department_downloads_open_and_match_the_data(site_dir, plan, index):
+def test_department_downloads_open_and_match_the_data(site_dir, plan, duties):
     for dept in plan.departments:
         rows = read_csv(site_dir / "downloads" / "departments" / f"{dept.id}.csv")
         assert rows[0][:5] == ["部门", "本部门角色", "类别", "序号", "任务"]
-        assert rows[1:] == expected_duties(index, dept), dept.id
+        assert rows[1:] == expected_duties(duties, dept), dept.id
         assert read_xlsx(site_dir / "downloads" / "departments" / f"{dept.id}.xlsx", "职责清单") == rows
 
 
@@ -289,31 +292,31 @@ def test_department_page_links_its_downloads(site_dir):
     assert "LibreOffice" in csv_note and "UTF-8" in csv_note
 
 
-def test_matrix_downloads_open_and_match_the_data(site_dir, index):
+def test_matrix_downloads_open_and_match_the_data(site_dir, duties):
     csv_rows = read_csv(site_dir / "downloads" / "matrix.csv")
-    tasks = index.tasks
+    tasks = duties.tasks
     assert csv_rows[0] == ["部门", "部门类别", *(f"{KIND_WORDS[t.kind]}{t.numeral} {t.label}" for t in tasks),
                            "牵头任务数", "参与任务数", "部门页面"]
-    assert [r[0] for r in csv_rows[1:]] == [d.name for d in index.departments_sorted]
-    for dept, row in zip(index.departments_sorted, csv_rows[1:], strict=True):
-        roles = [index.role_of(dept, t) for t in tasks]
+    assert [r[0] for r in csv_rows[1:]] == [d.name for d in duties.departments_sorted]
+    for dept, row in zip(duties.departments_sorted, csv_rows[1:], strict=True):
+        roles = [duties.role_of(dept, t) for t in tasks]
         assert row[1] == dept.kind
         assert row[2:2 + len(tasks)] == [ROLE_LABELS[r] if r else "" for r in roles]
         assert row[-3:] == [str(roles.count("lead")), str(roles.count("responsible")),
-                            routes.url_of(routes.department_page(dept))]
+                            routes.Links().url_of(routes.department_page(dept))]
     assert read_xlsx(site_dir / "downloads" / "matrix.xlsx", "分工总表") == csv_rows
     detail = read_xlsx(site_dir / "downloads" / "matrix.xlsx", "分工明细")
     assert [(r[2], r[4], r[6], r[7]) for r in detail[1:]] == \
-        [(a.task.label, a.department.name, ROLE_LABELS[a.role], a.printed) for a in index.assignments]
+        [(a.task.label, a.department.name, ROLE_LABELS[a.role], a.printed) for a in duties.assignments]
 
     data = json.loads((site_dir / "downloads" / "matrix.json").read_text(encoding="utf-8"))
-    assert data["document"]["number"] == index.plan.document.number
+    assert data["document"]["number"] == duties.plan.document.number
     assert [t["id"] for t in data["tasks"]] == [t.id for t in tasks]
     assert [(a["task"], a["department"], a["role"], a["printed"]) for a in data["assignments"]] == \
-        [(a.task.id, a.department.id, a.role, a.printed) for a in index.assignments]
+        [(a.task.id, a.department.id, a.role, a.printed) for a in duties.assignments]
     for d in data["departments"]:
-        dept = index.department_by_id[d["id"]]
-        assert d["lead"] == [a.task.id for a in index.for_department(dept) if a.role == "lead"]
+        dept = duties.department_by_id[d["id"]]
+        assert d["lead"] == [a.task.id for a in duties.for_department(dept) if a.role == "lead"]
 
 
 def test_matrix_page_links_all_three_downloads(site_dir):
@@ -324,13 +327,12 @@ def test_matrix_page_links_all_three_downloads(site_dir):
 
 def test_xlsx_is_byte_identical_across_builds(site_dir, plan):
     """The site was built in another process at another time; a fresh export must equal it byte for byte."""
-    from plansite.exports import downloads
-    from plansite.progress import load_progress
-    from plansite.timeline import build_date
-
     from conftest import ROOT
+    from plansite.data.progress import load_progress
+    from plansite.downloads.tables import downloads
+    from plansite.plan.timeline import build_date
 
-    fresh = downloads(plan, progress=load_progress(ROOT / "data" / "progress.yaml", plan, build_date()))
+    fresh = downloads(plan, routes.Links(), progress=load_progress(ROOT / "data" / "progress.yaml", plan, build_date()))
     for src in ("downloads/matrix.xlsx", "downloads/departments/kexie.xlsx", "downloads/matrix.csv",
                 "downloads/matrix.json"):
         assert (site_dir / src).read_bytes() == fresh[src], src
@@ -345,7 +347,7 @@ def test_xlsx_keeps_text_that_looks_like_a_formula_as_text():
 
     from openpyxl import load_workbook
 
-    from plansite.exports import Sheet, xlsx_bytes
+    from plansite.downloads.tables import Sheet, xlsx_bytes
 
     data = xlsx_bytes("t", [Sheet("s", [["标题"], ["=1+1"]])], datetime.datetime(2022, 4, 16))
     cell = load_workbook(io.BytesIO(data))["s"]["A2"]
@@ -359,8 +361,8 @@ def test_xlsx_caps_a_cell_at_excels_limit_and_says_so():
 
     from openpyxl import load_workbook
 
-    from plansite.exports import Sheet, xlsx_bytes
-    from plansite.xlsx import CAPPED
+    from plansite.downloads.tables import Sheet, xlsx_bytes
+    from plansite.downloads.xlsx import CAPPED
 
     long_text, astral = "科普" * 20_000, "𠀀" * 20_000  # 40,000 characters; 20,000 characters = 40,000 UTF-16 units
     data = xlsx_bytes("t", [Sheet("s", [["标题"], [long_text], [astral], ["短文本"]])], datetime.datetime(2022, 4, 16))
@@ -374,23 +376,22 @@ def test_xlsx_caps_a_cell_at_excels_limit_and_says_so():
 
 # ── scale: wide plans split the matrix ───────────────────────────────────────────────────────
 def test_real_plan_has_one_full_matrix_page(plan):
-    from plansite.pages import Builder
+    from plansite.pages.builder import Builder
 
-    srcs = [p.src for p in Builder(plan).pages()]
+    srcs = [p.src for p in Builder(plan, TODAY).pages()]
     assert "matrix.md" in srcs and not [s for s in srcs if s.startswith("matrix/")]
 
 
 def test_a_wide_plan_splits_the_matrix_into_parts(tmp_path):
+    from plansite.data.plan import load_plan
+    from plansite.pages.builder import Builder, MatrixContext, MatrixOverviewContext
+    from plansite.pages.layout import MATRIX_PAGE_TASKS
+    from plansite.pages.render import Renderer
     from synth import write_scaled
 
-    from plansite.load import load_plan
-    from plansite.officials import MATRIX_PAGE_TASKS
-    from plansite.pages import Builder, MatrixContext, MatrixOverviewContext
-    from plansite.render import Renderer
-
     big = load_plan(write_scaled(3, tmp_path / "p3.yaml"))
-    index = PlanIndex(big)
-    pages = {p.src: p for p in Builder(big).pages()}
+    duties = Duties(big)
+    pages = {p.src: p for p in Builder(big, TODAY).pages()}
     overview = pages["matrix.md"].context
     assert isinstance(overview, MatrixOverviewContext)
     parts = [p.context for src, p in pages.items() if src.startswith("matrix/")]
@@ -402,8 +403,8 @@ def test_a_wide_plan_splits_the_matrix_into_parts(tmp_path):
         rows = [r for g in part.groups for r in g.rows]
         assert rows and all(r.lead_total + r.responsible_total > 0 for r in rows)  # only departments with a role
         assignments += sum(r.lead_total + r.responsible_total for r in rows)
-    assert covered == [t.id for t in index.tasks]  # every task in exactly one part, in order
-    assert assignments == len(index.assignments)
+    assert covered == [t.id for t in duties.tasks]  # every task in exactly one part, in order
+    assert assignments == len(duties.assignments)
     renderer = Renderer()
     for src in ("matrix.md", "matrix/actions-1.md"):
         assert renderer.render(pages[src])

@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from plansite.load import load_plan
+from plansite.data.plan import load_plan
 from projectcopy import build, copy_project
 
 PLANS = sorted((ROOT / "tests" / "fixtures" / "plans").glob("*.yaml"))

@@ -2,20 +2,20 @@
 URLs from ids (identical output for identical input: test_determinism.py)."""
 from __future__ import annotations
 
+import datetime
 import re
-
 
 import plan_facts as facts
 from plansite import routes
-from plansite.output import navigation
+from plansite.site.navigation import navigation
 
 
-def test_a_page_for_every_task_and_department(plan, index, pages):
+def test_a_page_for_every_task_and_department(plan, duties, pages):
     expected = {routes.HOME, routes.FULL_TEXT, routes.DEPARTMENTS, routes.MATRIX, routes.ABOUT}
-    expected |= {routes.task_page(t) for t in index.tasks}
+    expected |= {routes.task_page(t) for t in duties.tasks}
     expected |= {routes.department_page(d) for d in plan.departments}
     assert expected <= set(pages)
-    assert {p for p in pages if p.startswith("actions/")} == {f"actions/{t.id}.md" for t in index.tasks if t.kind == "action"}
+    assert {p for p in pages if p.startswith("actions/")} == {f"actions/{t.id}.md" for t in duties.tasks if t.kind == "action"}
     assert len([p for p in pages if p.startswith("departments/") and not p.endswith("index.md")]) == facts.DEPARTMENTS
 
 
@@ -24,8 +24,8 @@ def test_urls_come_from_ids_not_titles(pages):
         assert re.fullmatch(r"[a-z0-9/-]+\.(md|csv|xlsx|json|txt|svg|xml)", src), src
 
 
-def test_task_page_has_every_measure_with_its_anchor(index, pages):
-    for task in index.tasks:
+def test_task_page_has_every_measure_with_its_anchor(duties, pages):
+    for task in duties.tasks:
         md = pages[routes.task_page(task)]
         body = md.split("\n---\n", 1)[1] if md.startswith("---\n") else md  # after any front matter
         assert body.lstrip("\n").startswith(f"# {task.label}\n")
@@ -33,21 +33,21 @@ def test_task_page_has_every_measure_with_its_anchor(index, pages):
             assert f"## {measure.label} {{ #{measure.id} }}" in md
             for paragraph in measure.paragraphs:
                 assert f"<p>{paragraph}</p>" in md
-        for a in index.for_task(task, "lead") + index.for_task(task, "responsible"):
+        for a in duties.for_task(task, "lead") + duties.for_task(task, "responsible"):
             assert f"../../departments/{a.department.id}/\">{a.printed}</a>" in md
 
 
-def test_department_page_lists_exactly_its_annex_duties(index, pages):
-    for dept in index.plan.departments:
+def test_department_page_lists_exactly_its_annex_duties(duties, pages):
+    for dept in duties.plan.departments:
         md = pages[routes.department_page(dept)]
-        duties = index.for_department(dept)
+        mine = duties.for_department(dept)
         linked = re.findall(r'class="pl-duty-title"><span class="pl-role pl-role-(\w+)">[^<]+</span> <a href="\.\./\.\./(actions|projects)/([a-z-]+)/"', md)
         assert [(role, task_id) for role, _, task_id in linked] == \
-            [(a.role, a.task.id) for a in duties if a.role == "lead"] + [(a.role, a.task.id) for a in duties if a.role == "responsible"]
+            [(a.role, a.task.id) for a in mine if a.role == "lead"] + [(a.role, a.task.id) for a in mine if a.role == "responsible"]
 
 
 def test_full_text_carries_every_block_anchor_once(plan, pages):
-    from plansite.document import blocks
+    from plansite.plan.document import blocks
 
     md = pages[routes.FULL_TEXT]
     for block in blocks(plan):
@@ -55,21 +55,21 @@ def test_full_text_carries_every_block_anchor_once(plan, pages):
         assert hits == 1, block.anchor
 
 
-def test_navigation_names_every_task_page(index, plan):
+def test_navigation_names_every_task_page(duties, plan):
     flat = []
     for entry in navigation(plan):
         for value in entry.values():
             flat += [list(v.values())[0] for v in value] if isinstance(value, list) else [value]
-    assert {routes.task_page(t) for t in index.tasks} <= set(flat)
+    assert {routes.task_page(t) for t in duties.tasks} <= set(flat)
 
 
 def test_about_page_lists_every_repair_once_under_its_kind(plan):
     """对提取文本的整理: a table per kind of repair, kinds in the order the document first has them, and
     every note of the plan in exactly one of them."""
-    from plansite.contexts import NOTE_LABELS
-    from plansite.pages import Builder
+    from plansite.pages.builder import Builder
+    from plansite.pages.contexts import NOTE_LABELS
 
-    groups = Builder(plan).about().note_groups
+    groups = Builder(plan, datetime.date(2026, 12, 1)).about().note_groups
     kinds = list(dict.fromkeys(n.kind for n in plan.notes))
     assert [g.label for g in groups] == [NOTE_LABELS[k] for k in kinds]
     assert [n.printed for g in groups for n in g.notes] == [n.printed for k in kinds for n in plan.notes if n.kind == k]

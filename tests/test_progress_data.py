@@ -14,11 +14,11 @@ import pytest
 import yaml
 
 from conftest import PROGRESS_INVALID_DIR
-from plansite import timeline
-from plansite.load import load_plan
+from plansite.data.plan import load_plan
+from plansite.data.problems import PlanError
+from plansite.data.progress import load_progress, parse_progress
 from plansite.model import When
-from plansite.problems import PlanError
-from plansite.progress import load_progress, parse_progress
+from plansite.plan import timeline
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"

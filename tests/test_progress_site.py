@@ -10,13 +10,14 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
-
-from plansite import feed, routes, tracking
-from plansite.output import generate
-from plansite.model import Progress
-from plansite.pages import Builder
-from plansite.progress import load_progress
 from bs4 import BeautifulSoup
+
+from plansite import routes
+from plansite.data.progress import load_progress
+from plansite.downloads import feed
+from plansite.model import Progress
+from plansite.pages.builder import Builder
+from plansite.plan.progress import Records, status
 
 TODAY = datetime.date(2026, 12, 2)
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
@@ -41,25 +42,27 @@ def test_the_real_data_has_records_with_their_sources(progress):
 
 def test_status_follows_the_build_date(plan, progress):
     last = max((r.date for r in progress.records), key=lambda w: w.sort_key())
-    ended = tracking.status(plan, progress, TODAY)
+    ended = status(plan, progress, TODAY)
     assert ended.label == "实施期已结束" and ended.text == f"实施期已结束（最近一条实施记录：{last.printed}）"
-    assert tracking.status(plan, progress, datetime.date(2023, 6, 1)).text == "实施中"
-    assert tracking.status(plan, Progress(), TODAY).text == "实施期已结束（尚未收录实施记录）"
+    assert status(plan, progress, datetime.date(2023, 6, 1)).text == "实施中"
+    assert status(plan, Progress(), TODAY).text == "实施期已结束（尚未收录实施记录）"
 
 
 def test_records_page_lists_newest_first_with_sources_and_coverage(pages, plan, progress):
-    c = pages[routes.RECORDS]
+    c = pages[routes.PROGRESS]
     assert [r.id for r in c.records] == [r.id for r in sorted(progress.records, key=lambda r: r.date.sort_key(), reverse=True)]
     assert all(r.source.url is None or r.source.url.startswith(("http://", "https://")) for r in c.records)
-    t = tracking.Tracking(plan, progress)
+    t = Records(plan, progress)
     for row, task in zip(c.coverage, (t for ch in plan.chapters for t in ch.tasks), strict=True):
         covered = {m for r in progress.records for m in r.measures} & {m.id for m in task.measures}
         assert (row.covered, row.measures, row.records) == (len(covered), len(task.measures), len(t.for_task(task)))
     assert sum(o.count for o in c.years) == len(progress.records)
 
 
-def test_every_task_page_has_a_progress_section_per_measure_and_never_says_unfinished(plan, progress):
-    md = generate(plan, progress=progress)
+def test_every_task_page_has_a_progress_section_per_measure_and_never_says_unfinished(source, plan, progress):
+    from conftest import generated
+
+    md = generated(source, progress, TODAY)
     recorded = {m for r in progress.records for m in r.measures}
     for task in (t for ch in plan.chapters for t in ch.tasks):
         page = md[routes.task_page(task)]
@@ -70,20 +73,20 @@ def test_every_task_page_has_a_progress_section_per_measure_and_never_says_unfin
 
 
 def test_department_pages_say_for_each_duty_whether_a_record_exists(pages, plan, progress):
-    t = tracking.Tracking(plan, progress)
+    t = Records(plan, progress)
     kexie = next(d for d in plan.departments if d.id == "kexie")
     c = pages[routes.department_page(kexie)]
     assert {r.id for r in c.progress.records} == {r.id for r in progress.records if "kexie" in r.departments}
     for duty in (*c.lead, *c.responsible):
         dp = c.progress.duties[duty.anchor]
-        task = next(x for x in t.index.tasks if f"duty-{x.id}" == duty.anchor)
+        task = next(x for x in t.duties.tasks if f"duty-{x.id}" == duty.anchor)
         assert dp.total == len(t.for_task(task))
         assert {r.id for r in dp.with_department} == {r.id for r in t.for_task(task) if "kexie" in r.departments}
 
 
 def test_matrix_cells_count_the_records_of_department_and_task(pages, plan, progress):
     c = pages[routes.MATRIX]
-    t = tracking.Tracking(plan, progress)
+    t = Records(plan, progress)
     tasks = [x for ch in plan.chapters for x in ch.tasks]
     total = 0
     for group in c.groups:
@@ -123,8 +126,8 @@ def test_targets_comparison_when_a_district_figure_exists(plan):
 
 
 def test_feed_is_atom_newest_first_and_the_same_for_the_same_data(plan, progress):
-    data = feed.atom(plan, progress)
-    assert data == feed.atom(plan, progress)
+    data = feed.atom(plan, progress, routes.Links())
+    assert data == feed.atom(plan, progress, routes.Links())
     root = ET.fromstring(data)
     entries = root.findall("a:entry", ATOM)
     assert len(entries) == len(progress.records)

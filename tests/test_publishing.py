@@ -176,7 +176,7 @@ def test_404_screenshots_under_the_sub_path(portal, browser):
 
 
 def test_a_long_description_is_cut_at_a_character_with_an_ellipsis():
-    from plansite.describe import LIMIT, shorten
+    from plansite.pages.describe import LIMIT, shorten
 
     fits = "字" * LIMIT
     assert shorten(fits) == fits

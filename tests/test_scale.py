@@ -1,4 +1,4 @@
-"""Generation at scale: the grouped lookups of PlanIndex, the one-pass name finder and the
+"""Generation at scale: the grouped lookups of Duties, the one-pass name finder and the
 file-system-free relative links give exactly what the straightforward versions gave, page for
 page, on the real plan and on a synthetic plan three times its size (whose department names
 contain one another: 区科协 and 区科协（2）)."""
@@ -7,16 +7,16 @@ from __future__ import annotations
 import posixpath
 
 import pytest
-import synth
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import PLAN
-from plansite import findnames, routes
-from plansite.output import generate
-from plansite.index import Mention, PlanIndex
-from plansite.load import load_plan, parse_plan
+import synth
+from conftest import PLAN, generated
+from plansite import routes
+from plansite.data.plan import load_plan, parse
+from plansite.plan import findnames
+from plansite.plan.duties import Duties, Mention
 
 
 # ── the straightforward versions, as they were before the lookups were grouped ──────────────
@@ -60,14 +60,24 @@ NAIVE = {"for_task": naive_for_task, "for_department": naive_for_department, "ro
 
 
 @pytest.fixture(scope="module")
-def plan3():
+def source3():
     text = yaml.safe_dump(synth.scaled(load_plan(PLAN), 3), allow_unicode=True, sort_keys=False, width=10_000)
-    return parse_plan(text, "plan-3x.yaml")
+    return parse(text, "plan-3x.yaml")
+
+
+@pytest.fixture(scope="module")
+def plan3(source3):
+    return source3.plan
 
 
 @pytest.fixture(scope="module", params=["real", "3x"])
-def some_plan(request, plan, plan3):
-    return plan if request.param == "real" else plan3
+def some_source(request, source, source3):
+    return source if request.param == "real" else source3
+
+
+@pytest.fixture(scope="module")
+def some_plan(some_source):
+    return some_source.plan
 
 
 def test_synthetic_plan_has_names_inside_names(plan3):
@@ -76,30 +86,29 @@ def test_synthetic_plan_has_names_inside_names(plan3):
 
 
 def test_lookups_match_the_straightforward_scans(some_plan):
-    index = PlanIndex(some_plan)
-    assert index.departments_sorted == naive_departments_sorted(index)
-    for task in index.tasks:
-        assert index.task_number(task) == naive_task_number(index, task)
+    duties = Duties(some_plan)
+    assert duties.departments_sorted == naive_departments_sorted(duties)
+    for task in duties.tasks:
+        assert duties.task_number(task) == naive_task_number(duties, task)
         for role in ("lead", "responsible"):
-            assert index.for_task(task, role) == naive_for_task(index, task, role)
+            assert duties.for_task(task, role) == naive_for_task(duties, task, role)
     for dept in some_plan.departments:
-        assert index.for_department(dept) == naive_for_department(index, dept)
-        assert index.mentions(dept) == naive_mentions(index, dept)
-        for task in index.tasks:
-            assert index.role_of(dept, task) == naive_role_of(index, dept, task)
-    assert any(index.mentions(d) for d in some_plan.departments)  # the comparison saw real mentions
+        assert duties.for_department(dept) == naive_for_department(duties, dept)
+        assert duties.mentions(dept) == naive_mentions(duties, dept)
+        for task in duties.tasks:
+            assert duties.role_of(dept, task) == naive_role_of(duties, dept, task)
+    assert any(duties.mentions(d) for d in some_plan.departments)  # the comparison saw real mentions
 
 
-def test_pages_are_byte_identical_to_the_straightforward_generation(some_plan, monkeypatch):
-    fast = generate(some_plan)
-    routes.href.cache_clear()
+def test_pages_are_byte_identical_to_the_straightforward_generation(some_source, monkeypatch):
+    fast = generated(some_source)
     with monkeypatch.context() as m:
         for name, function in NAIVE.items():
-            m.setattr(PlanIndex, name, function)
-        m.setattr(PlanIndex, "departments_sorted", property(naive_departments_sorted))
+            m.setattr(Duties, name, function)
+        m.setattr(Duties, "departments_sorted", property(naive_departments_sorted))
         m.setattr(routes, "_relpath", lambda target, start: posixpath.relpath(target or ".", start or "."))
-        m.setattr(routes, "href", routes.href.__wrapped__)
-        slow = generate(some_plan)
+        m.setattr(routes.Links, "href", routes.Links._href)
+        slow = generated(some_source)
     assert list(fast) == list(slow)
     for src in fast:
         assert fast[src] == slow[src], src
@@ -133,21 +142,21 @@ def test_mentions_keep_document_order_across_a_departments_names(plan):
     the longest of its names found there."""
     import dataclasses
 
-    body = PlanIndex(plan).body
+    body = Duties(plan).body
     short = body[0].printed[:2]
     long = next(b.printed[:6] for b in body[1:] if short not in b.printed and b.printed[:6] not in body[0].printed)
     dept = dataclasses.replace(plan.departments[0], name=long, variants=(short,))
-    index = PlanIndex(dataclasses.replace(plan, departments=(dept, *plan.departments[1:])))
-    mentions = index.mentions(dept)
+    duties = Duties(dataclasses.replace(plan, departments=(dept, *plan.departments[1:])))
+    mentions = duties.mentions(dept)
     assert {m.name for m in mentions} == {short, long}
-    assert mentions == naive_mentions(index, dept)
+    assert mentions == naive_mentions(duties, dept)
     order = [b.anchor for b in body]
     assert [order.index(m.block.anchor) for m in mentions] == sorted(order.index(m.block.anchor) for m in mentions)
 
 
 # ── the navigation of a large plan ──────────────────────────────────────────────────────────
 def test_navigation_is_pruned_only_for_large_plans(plan, plan3):
-    from plansite import navscale
+    from plansite.site import navigation as navscale
 
     features = ["navigation.top", "toc.follow"]
     assert navscale.theme_features(plan, features) == features  # the real plan: full navigation

@@ -15,7 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import INVALID
-from plansite import schema, yamlnodes
+from plansite.data import jsonschema as jsonschema_of_plan
+from plansite.data import reader as schema
+from plansite.data import yamlnodes
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "docs" / "schema" / "plan.schema.json"
@@ -60,7 +62,7 @@ def test_plan_yaml_points_vs_code_at_the_schema():
 
 
 def test_schema_carries_chinese_descriptions_enums_patterns_and_shorthand():
-    s = schema.json_schema()
+    s = jsonschema_of_plan.json_schema()
     task = s["properties"]["chapters"]["items"]["properties"]["tasks"]["items"]
     assert task["additionalProperties"] is False
     assert set(task["required"]) == {"id", "kind", "number", "title", "intro", "measures"}
@@ -116,5 +118,5 @@ def test_one_line_text_rule_is_the_same_in_check_and_schema(text):
     node = yaml.ScalarNode(schema.STR, text, start_mark=yaml.Mark("t", 0, 0, 0, None, None))
     reader = schema.Reader("t")
     accepted = reader.read(node, str, "x", "x") is not schema.MISSING
-    by_schema = jsonschema.Draft7Validator({"type": "string", "pattern": schema.TEXT_JSON_PATTERN}).is_valid(text)
+    by_schema = jsonschema.Draft7Validator({"type": "string", "pattern": jsonschema_of_plan.TEXT_JSON_PATTERN}).is_valid(text)
     assert accepted == by_schema, (text, reader.problems)

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import material
 import pytest
-from plansite.search import worker
 
+from plansite.site.material import worker
 from searchqueries import MEASURE_QUERIES, TEXT, department_queries
 from searchworker import SearchBox, SearchWorker
 

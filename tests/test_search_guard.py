@@ -7,7 +7,7 @@ from pathlib import Path
 import material
 
 from conftest import SMALL_PLAN, build_site
-from plansite.search import worker
+from plansite.site.material import worker
 from projectcopy import copy_project
 
 

@@ -7,8 +7,10 @@ import re
 
 import pytest
 
-from plansite import document, routes
-from plansite.search import dictionary, index, worker
+from plansite import routes
+from plansite.plan import document
+from plansite.search import dictionary, searchindex
+from plansite.site.material import worker
 
 TAG = re.compile(r"<[^>]*>")
 
@@ -35,7 +37,7 @@ def by_location(data) -> dict:
 
 
 def words(data, text: str) -> list[str]:
-    return index.words(text, re.compile(data["config"]["separator"]))
+    return searchindex.words(text, re.compile(data["config"]["separator"]))
 
 
 def plain(text: str) -> str:
@@ -48,24 +50,23 @@ def test_the_index_is_utf8_and_small(raw, data):
     assert "区科协".encode("utf-8") in docs and b"\\u" not in docs  # no ASCII escapes left
     from bench import plain_text
     from browser import gz  # gzipped as a static host serves it
-
     from conftest import PLAN
 
     assert gz(raw) <= BUDGET_TIMES_TEXT * gz(plain_text(PLAN)), (gz(raw), gz(plain_text(PLAN)))
 
 
-def test_the_user_dictionary_was_used_to_build_the_index(data, by_location, plan, index):
+def test_the_user_dictionary_was_used_to_build_the_index(data, by_location, plan, duties):
     """Each printed department name is one word of the index: in its page's title and in every task
     page's lists of lead and responsible departments. jieba alone cuts many of them apart."""
     alone = dictionary.jieba_alone()
     cut_apart = [n for d in plan.departments for n in dictionary.han_runs(d.name) if alone.lcut(n) != [n]]
     assert len(cut_apart) >= 10  # so this test means something
     for dept in plan.departments:
-        title = by_location[routes.url_of(routes.department_page(dept))]["title"]
+        title = by_location[routes.Links().url_of(routes.department_page(dept))]["title"]
         assert words(data, title) == [w.lower() for w in dictionary.han_runs(dept.name)], dept.name
-    for task in index.tasks:
-        page = words(data, by_location[routes.url_of(routes.task_page(task))]["text"])
-        for a in index.for_task(task, "lead") + index.for_task(task, "responsible"):
+    for task in duties.tasks:
+        page = words(data, by_location[routes.Links().url_of(routes.task_page(task))]["text"])
+        for a in duties.for_task(task, "lead") + duties.for_task(task, "responsible"):
             for run in dictionary.han_runs(a.printed):
                 assert run in page, (task.id, run)
     assert "科创中国" in words(data, by_location["actions/workers/#workers-entrepreneurs"]["text"])
@@ -75,14 +76,14 @@ def test_every_paragraph_is_indexed_once_on_the_page_a_reader_should_land_on(dat
     """A measure (and an action's introduction) on its action/project page; everything else on the full
     text. Department pages, the full text's copy of the measures, the about page's quotes: not again."""
     docs = [(d["location"], plain(d["title"]) + "\n" + plain(d["text"])) for d in data["docs"]]
-    owner = {b.anchor: routes.url_of(routes.task_page(t))
+    owner = {b.anchor: routes.Links().url_of(routes.task_page(t))
              for c in plan.chapters for t in c.tasks for b in document.task_blocks(t)}
     wrong = []
     for block in document.blocks(plan):
         if block.role != "paragraph":
             continue
         where = [location for location, text in docs if block.text in text]
-        page = owner.get(block.anchor, routes.url_of(routes.FULL_TEXT))
+        page = owner.get(block.anchor, routes.Links().url_of(routes.FULL_TEXT))
         if len(where) != 1 or where[0].split("#")[0] != page:
             wrong.append((block.anchor, page, where))
     assert wrong == []
@@ -98,12 +99,12 @@ def test_labels_repeated_on_every_page_are_not_indexed(data, plan, site_dir):
     assert [loc for loc, t in texts.items() if line in t] == []
 
 
-def test_a_department_page_is_indexed_by_its_name_and_tasks_not_by_the_other_departments(data, plan, index):
+def test_a_department_page_is_indexed_by_its_name_and_tasks_not_by_the_other_departments(data, plan, duties):
     for dept in plan.departments:
-        page = routes.url_of(routes.department_page(dept))
+        page = routes.Links().url_of(routes.department_page(dept))
         text = " ".join(plain(d["title"]) + " " + plain(d["text"]) for d in data["docs"]
                         if d["location"].split("#")[0] == page)
-        for a in index.for_department(dept):
+        for a in duties.for_department(dept):
             assert a.task.label in text, (dept.id, a.task.label)
         others = [o.name for o in plan.departments if o.id != dept.id and o.name not in dept.name]
         assert [o for o in others if o in text] == [], dept.id

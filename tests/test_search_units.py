@@ -1,6 +1,7 @@
 """The search pieces on their own: dictionary, worker patch, exclusion marks, index rewrite."""
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from pathlib import Path
@@ -10,9 +11,10 @@ import material
 import pytest
 
 from conftest import ROOT
-from plansite import terms
-from plansite.load import load_plan
-from plansite.search import bundle, dictionary, exclude, index, worker
+from plansite.data.plan import load_plan
+from plansite.plan import terms
+from plansite.search import dictionary, exclude, searchindex
+from plansite.site.material import bundle, worker
 
 MATERIAL_TEMPLATES = str(Path(material.__file__).parent / "templates")
 
@@ -59,7 +61,9 @@ def test_each_build_starts_from_jiebas_own_dictionary(tmp_path):
     outlive it, or the preview's index would be cut into words unlike a fresh build's."""
     from mkdocs.config import load_config
 
-    from plansite.search import hooks
+    from plansite.data import project
+    from plansite.site import search
+    from plansite.site.state import BuildState
 
     old = "区气候观测局"  # the name of a department an editor has since renamed
     dictionary.jieba_alone()  # as in a build: jieba's own dictionary is kept before any user dictionary
@@ -67,7 +71,9 @@ def test_each_build_starts_from_jiebas_own_dictionary(tmp_path):
     jieba.load_userdict(str(tmp_path / "earlier.txt"))  # what the plugin did on the previous rebuild
     assert jieba.lcut(old, HMM=False) == [old]
     config = load_config(str(ROOT / "mkdocs.yml"))
-    hooks.on_config(config)
+    today = datetime.date(2026, 12, 1)
+    state = BuildState(root=ROOT, command="build", today=today, offline=False, data=project.read(ROOT, today))
+    search.setup(state, config)
     assert jieba.lcut(old, HMM=False) != [old]
     jieba.load_userdict(config.plugins["material/search"].config.jieba_dict_user)  # the plugin, next
     assert jieba.lcut("区规划自然资源局", HMM=False) == ["区规划自然资源局"]
@@ -206,16 +212,16 @@ SEPARATOR = re.compile(r"[\s\u200b\u3000\-、。，（）]+")
 
 def test_tidy_drops_only_separators_that_separate_nothing():
     text = "\u200b区科协\u200b、\u200b区教委\u200b（\u200b牵头\u200b） <p>\u200b武隆\u200b喀斯特\u200b</p>2500\u200b人次"
-    tidy = index.tidy(text, SEPARATOR)
+    tidy = searchindex.tidy(text, SEPARATOR)
     assert tidy == "区科协、区教委（牵头） <p>武隆\u200b喀斯特</p>2500\u200b人次"
-    assert index.words(tidy, SEPARATOR) == index.words(text, SEPARATOR) == [
+    assert searchindex.words(tidy, SEPARATOR) == searchindex.words(text, SEPARATOR) == [
         "区科协", "区教委", "牵头", "武隆", "喀斯特", "2500", "人次"]
 
 
 def test_shape_adds_parts_boosted_like_their_field_and_keeps_the_words():
     data = {"config": {"separator": SEPARATOR.pattern, "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}},
             "docs": [{"location": "departments/qixiangju/", "title": "区气象局", "text": "<p>区\u200b科协、区气象局</p>"}]}
-    shaped = index.shape(data, {"区气象局": ["气象局"], "区科协": ["科协"]})
+    shaped = searchindex.shape(data, {"区气象局": ["气象局"], "区科协": ["科协"]})
     assert shaped["config"]["fields"]["title_parts"] == {"boost": 1000.0}
     assert shaped["config"]["fields"]["text_parts"] == {"boost": 1.0}
     doc = shaped["docs"][0]
@@ -228,7 +234,7 @@ def test_the_index_is_written_as_utf8_and_reads_back_the_same(tmp_path):
             "docs": [{"location": "x/", "title": "区\u200b气象局", "text": "“一带一路”&amp;"}]}
     path = tmp_path / "search_index.json"
     path.write_text(json.dumps(data), encoding="ascii")
-    sizes = index.rewrite(path, {})
+    sizes = searchindex.rewrite(path, {})
     raw = path.read_bytes()
     assert "区".encode() in raw and b"\\u533a" not in raw  # 区 as UTF-8, not as \u533a
     assert sizes.after == len(raw) < sizes.before

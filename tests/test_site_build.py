@@ -8,13 +8,13 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 
-from plansite.assets import AssetError
-from plansite.document import blocks
+from plansite.plan.document import blocks
+from plansite.site.assets import AssetError
 from sitehtml import html_pages, parse, resolve
 
 
-def test_every_task_and_department_has_a_page(site_dir, index, plan):
-    for task in index.tasks:
+def test_every_task_and_department_has_a_page(site_dir, duties, plan):
+    for task in duties.tasks:
         folder = "actions" if task.kind == "action" else "projects"
         page = site_dir / folder / task.id / "index.html"
         assert page.exists(), page
@@ -97,8 +97,8 @@ def test_each_page_loads_one_stylesheet_of_ours_for_its_kind(site_dir):
 
 def test_a_kinds_stylesheet_is_our_palettes_then_the_common_sheets_then_its_own_without_comments(site_dir):
     from conftest import ROOT
-    from plansite.assets import minify_css, palette_css, palette_values
-    from plansite.hooks import palette_sheet
+    from plansite.site.assets import minify_css, palette_css, palette_values
+    from plansite.site.build import palette_sheet
 
     def source(name):
         return minify_css((ROOT / "docs" / "assets" / f"{name}.css").read_text(encoding="utf-8"))
@@ -121,7 +121,7 @@ def test_a_kinds_stylesheet_is_our_palettes_then_the_common_sheets_then_its_own_
 
 
 def test_palette_css_keeps_the_rules_of_our_palettes_only():
-    from plansite.assets import palette_css, palette_values
+    from plansite.site.assets import palette_css, palette_values
 
     used = palette_values([{"scheme": "default", "primary": "Deep Purple"}, {"scheme": "slate", "accent": "red"}])
     assert used == {"scheme": {"default", "slate"}, "primary": {"deep-purple", "indigo"}, "accent": {"indigo", "red"}}
@@ -142,7 +142,7 @@ def test_palette_css_keeps_the_rules_of_our_palettes_only():
 
 
 def test_minify_css_keeps_descendant_spaces():
-    from plansite.assets import minify_css
+    from plansite.site.assets import minify_css
 
     css = "/* why */\nhtml.pl-elder .md-typeset :is(.a, .b) {\n  font-size: .8rem;\n}\n.x > .y { color: red; }\n"
     assert minify_css(css) == "html.pl-elder .md-typeset :is(.a, .b){font-size: .8rem}.x > .y{color: red}\n"
@@ -153,14 +153,12 @@ def test_a_build_parses_the_plan_once(tmp_path, monkeypatch):
     """Search's hooks, the site's hooks, the page dates and the editors' guide share one parse of
     data/plan.yaml (it was three). Built in this process, to count; from a copy with the small plan, since
     the count does not depend on the plan's size."""
-    import sys
 
     import yaml
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     from conftest import SMALL_PLAN
-    from plansite import load
     from projectcopy import copy_project
 
     plan_text = SMALL_PLAN.read_text(encoding="utf-8")
@@ -173,9 +171,7 @@ def test_a_build_parses_the_plan_once(tmp_path, monkeypatch):
         return compose(stream, Loader=Loader)
 
     monkeypatch.setattr(yaml, "compose", counting)
-    monkeypatch.setattr(sys, "path", list(sys.path))  # the copy's hooks file puts its folder first
     monkeypatch.setenv("PLANSITE_OFFLINE_COPY", "0")  # the offline copy is another process, with its own parse
-    load.parse.cache_clear()
     build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
     assert (tmp_path / "site" / "editors" / "index.html").exists()
     assert parses.count(True) == 1
@@ -189,7 +185,7 @@ def test_compiled_templates_are_reused_only_while_unchanged_and_a_broken_cache_c
 
     import jinja2
 
-    from plansite.templatecache import FOLDER, TemplateCache
+    from plansite.pages.templatecache import FOLDER, TemplateCache
 
     def render(project: Path, cache: Path | None = None, compiles: bool = True) -> str:
         env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(project / "templates")),

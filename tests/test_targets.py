@@ -12,10 +12,12 @@ from bs4 import BeautifulSoup
 
 import mkdocsrun
 from conftest import SMALL_PLAN
-from plansite import charts, indicators, routes, timeline
-from plansite.output import navigation
-from plansite.pages import Builder
-from plansite.render import Renderer
+from plansite import routes
+from plansite.pages import charts, indicators
+from plansite.pages.builder import Builder
+from plansite.pages.render import Renderer
+from plansite.plan import timeline
+from plansite.site.navigation import navigation
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -28,7 +30,7 @@ def epoch(year: int, month: int = 6, day: int = 1) -> str:
 
 @pytest.fixture(scope="module")
 def targets_md(plan):
-    return Builder(plan, today=datetime.date(2026, 11, 29)), None
+    return Builder(plan, datetime.date(2026, 11, 29)), None
 
 
 # ── the build date ────────────────────────────────────────────────────────────
@@ -68,7 +70,7 @@ def test_stage_of_each_year(plan, year):
                                            (2026, "规划期（2021—2025年）已于2025年结束。")])
 def test_targets_page_states_the_stage_of_the_build_date(plan, year, current):
     """The page as built on 1 June of `year` (how a real build gets its date: the last test of this part)."""
-    page = next(p for p in Builder(plan, today=datetime.date(year, 6, 1)).pages() if p.src == routes.TARGETS)
+    page = next(p for p in Builder(plan, datetime.date(year, 6, 1)).pages() if p.src == routes.TARGETS)
     md = Renderer().render(page)
     status = re.search(r'<p class="pl-status[^"]*"><strong>([^<]+)</strong>', md).group(1)
     assert status == current
@@ -105,7 +107,7 @@ def test_a_real_build_uses_source_date_epoch_and_rejects_a_bad_one(tmp_path):
 
 # ── indicators ───────────────────────────────────────────────────────────────
 def test_every_indicator_shows_baseline_target_and_benchmark(plan):
-    ctx = Builder(plan, today=datetime.date(2026, 11, 29)).targets()
+    ctx = Builder(plan, datetime.date(2026, 11, 29)).targets()
     assert [i.id for i in ctx.indicators] == [i.id for i in plan.indicators]
     shown = {i.id: {v.role_label: v.value for v in i.values} for i in ctx.indicators}
     assert shown["science-literacy-rate"] == {"基线": "8.9%", "目标": "13%", "参照标准": "10%"}  # 力争达到, not 不低于
@@ -114,9 +116,9 @@ def test_every_indicator_shows_baseline_target_and_benchmark(plan):
                                                "参照标准": "原文未给出"}
 
 
-def test_each_value_quotes_its_whole_sentence_verbatim_and_links_to_its_paragraph(plan, index):
-    ctx = Builder(plan, today=datetime.date(2026, 11, 29)).targets()
-    paragraphs = {b.anchor: b.printed for b in index.body}
+def test_each_value_quotes_its_whole_sentence_verbatim_and_links_to_its_paragraph(plan, duties):
+    ctx = Builder(plan, datetime.date(2026, 11, 29)).targets()
+    paragraphs = {b.anchor: b.printed for b in duties.body}
     for view, indicator in zip(ctx.indicators, plan.indicators, strict=True):
         given = [v for v in view.values if v.given]
         assert len(given) == len(indicator.values)

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-import build_pages
 from conftest import INVALID, INVALID_DIR, ROOT, expected_report
-from plansite import guide
-from plansite.load import load_plan, parse_plan
-from plansite.problems import PlanError
+from plansite import cli
+from plansite.data.plan import load_plan, parse_plan
+from plansite.data.problems import PlanError
+from plansite.pages import guide
 
 FIXTURES = ROOT / "tests" / "fixtures"
 
@@ -84,7 +84,7 @@ def test_duplicate_key_names_both_lines():
 
 
 def test_missing_file_is_a_message_not_a_traceback(tmp_path, capsys):
-    assert build_pages.main(["check", str(tmp_path / "nope.yaml")]) == 1  # the command's own code, in-process
+    assert cli.run(ROOT, ["check", str(tmp_path / "nope.yaml")]) == 1  # the command's own code, in-process
     assert "找不到数据文件" in capsys.readouterr().err
 
 

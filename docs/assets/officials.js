@@ -44,7 +44,7 @@
     var count = tools.querySelector("[data-pl-count]");
     var empty = document.querySelector("[data-pl-empty]");
     var collator = new Intl.Collator("zh-CN");
-    // A kind's departments may span several tables (chunks of 50 rows, see pages.py); sorting and
+    // A kind's departments may span several tables (chunks of 50 rows, see plansite/pages/builder.py); sorting and
     // filtering treat them as one list and refill the tables in order.
     var groups = Array.prototype.map.call(document.querySelectorAll("div[data-pl-group]"), function (wrap) {
       var chunks = Array.prototype.map.call(wrap.querySelectorAll(".pl-chunk"), function (chunk) {

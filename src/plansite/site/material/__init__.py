@@ -1,0 +1,50 @@
+"""Everything that depends on Material for MkDocs' internals (its minified scripts, its file names).
+
+Each patched file has its own module (worker.py, bundle.py); a patch must match Material's code exactly
+once or the build stops, so an upgrade of Material can never silently undo one. ARCHITECTURE.md lists
+what breaks when Material changes.
+"""
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from plansite.site.material import bundle, worker
+from plansite.site.state import BuildState, Patched
+
+
+def prepare(state: BuildState, config: MkDocsConfig) -> None:
+    """Patch Material's search worker and main script in memory (a stale patch stops the build here,
+    before the site directory is touched)."""
+    if state.data is None:
+        return
+    try:
+        for find, patch in ((worker.find_worker, worker.patch_worker), (bundle.find_bundle, bundle.patch_bundle)):
+            src, file = find(config.theme.dirs)
+            content = patch(file.read_text(encoding="utf-8"), str(file))
+            state.patched.append(Patched(src, bundle.hashed_path(src, content), content))
+    except worker.WorkerPatchError as err:
+        raise PluginError(f"search: {err}") from None
+
+
+def ship(state: BuildState, files: Files, config: MkDocsConfig) -> None:
+    """The patched files in place of Material's, each under a name with its own content hash."""
+    for p in state.patched:
+        original = files.get_file_from_path(p.original)
+        if original is None:
+            raise PluginError(f"search: the theme's {p.original} is not among the site's files")
+        files.remove(original)
+        source_map = files.get_file_from_path(p.original + ".map")
+        if source_map is not None:  # it describes Material's unpatched file
+            files.remove(source_map)
+        files.append(File.generated(config, p.shipped, content=p.content))
+
+
+def rename(state: BuildState, output: str, where: str) -> str:
+    """The page with every reference to a patched theme file pointing at ours (Material's base.html names them)."""
+    for p in state.patched:
+        if p.original not in output:
+            raise PluginError(f"search: {where} does not load {p.original}; was Material's base.html changed?")
+        output = output.replace(p.original, p.shipped)
+    return output
