@@ -116,7 +116,7 @@ TINY = {
 
 def original_worker_route(page, site_url) -> str:
     """Serve Material's unpatched worker from the site's origin, next to the patched one."""
-    path, file = worker.find_worker([str(Path(material.__file__).parent / "templates")])
+    path, file = worker.locate([str(Path(material.__file__).parent / "templates")])
     url = site_url + path.replace(".min.js", ".original.js")
     page.route(url, lambda route: route.fulfill(body=file.read_text(encoding="utf-8"),
                                                 content_type="text/javascript"))

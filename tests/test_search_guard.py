@@ -18,7 +18,7 @@ def project_copy(tmp_path: Path) -> Path:
 
 def test_a_changed_material_worker_stops_the_build(tmp_path):
     project = project_copy(tmp_path)
-    path, original = worker.find_worker([str(Path(material.__file__).parent / "templates")])
+    path, original = worker.locate([str(Path(material.__file__).parent / "templates")])
     # As if an upgrade had fixed the loop upstream: the theme override stands in for the new Material.
     upgraded = original.read_text(encoding="utf-8").replace(worker.PATCHES[0].old, worker.PATCHES[0].new)
     (project / "overrides" / path).parent.mkdir(parents=True)
@@ -30,7 +30,7 @@ def test_a_changed_material_worker_stops_the_build(tmp_path):
     result = build_site(site, project / "mkdocs.yml", offline_copy=False)
 
     assert result.returncode != 0
-    assert "Material's search worker is not the one these patches were written for" in result.stderr
+    assert "Material's file is not the one these patches were written for" in result.stderr and "material/worker.py" in result.stderr
     assert worker.PATCHES[0].old in result.stderr and "found 0 times" in result.stderr
     assert "Traceback" not in result.stderr
     assert (site / "index.html").read_text(encoding="utf-8") == "the previous site"

@@ -120,7 +120,7 @@ def test_parts_of_names_are_indexed_in_hidden_fields(data, by_location):
 
 
 def test_the_site_ships_the_patched_search_worker(site_dir):
-    path, _ = worker.find_worker([str(site_dir)])
+    path, _ = worker.locate([str(site_dir)])
     shipped = (site_dir / path).read_text(encoding="utf-8")
     assert all(p.new in shipped and p.old not in shipped for p in worker.PATCHES)
     assert "function plansiteQuery(" in shipped

@@ -15,6 +15,7 @@ from plansite.data.plan import load_plan
 from plansite.plan import terms
 from plansite.search import dictionary, exclude, searchindex
 from plansite.site.material import bundle, worker
+from plansite.site.material.patch import MaterialChanged, hashed_path
 
 MATERIAL_TEMPLATES = str(Path(material.__file__).parent / "templates")
 
@@ -126,12 +127,12 @@ def test_prefixes_follow_the_jurisdiction():
 
 # ── worker patch ──────────────────────────────────────────────────────────────────────────────────
 def installed_worker() -> str:
-    return worker.find_worker([MATERIAL_TEMPLATES])[1].read_text(encoding="utf-8")
+    return worker.locate([MATERIAL_TEMPLATES])[1].read_text(encoding="utf-8")
 
 
 def test_the_patch_applies_to_the_installed_material_worker():
     source = installed_worker()
-    patched = worker.patch_worker(source)
+    patched = worker.patch(source)
     for p in worker.PATCHES:
         assert p.old not in patched and patched.count(p.new) == 1
     assert patched.endswith(worker.APPENDIX.read_text(encoding="utf-8")) and "sourceMappingURL" not in patched
@@ -142,40 +143,40 @@ def test_the_patch_refuses_a_worker_it_was_not_written_for(n):
     p = worker.PATCHES[n]
     changed = installed_worker().replace(p.old, p.old.replace("t.length", "t.size").replace("search(e)", "search(q)"))
     assert changed != installed_worker()
-    with pytest.raises(worker.WorkerPatchError) as err:
-        worker.patch_worker(changed, "search.x.min.js")
+    with pytest.raises(MaterialChanged) as err:
+        worker.patch(changed, "search.x.min.js")
     assert p.old in str(err.value) and "found 0 times" in str(err.value) and "upgraded" in str(err.value)
 
 
 def test_the_patch_refuses_text_found_twice():
     source = installed_worker()
-    with pytest.raises(worker.WorkerPatchError, match="found 2 times"):
-        worker.patch_worker(source + worker.PATCHES[0].old)
+    with pytest.raises(MaterialChanged, match="found 2 times"):
+        worker.patch(source + worker.PATCHES[0].old)
 
 
 def test_one_worker_is_expected_in_the_theme(tmp_path):
     for name in ("search.aaaa.min.js", "search.bbbb.min.js"):
         (tmp_path / "assets/javascripts/workers").mkdir(parents=True, exist_ok=True)
         (tmp_path / "assets/javascripts/workers" / name).write_text("")
-    with pytest.raises(worker.WorkerPatchError, match="expected one search worker"):
-        worker.find_worker([str(tmp_path)])
-    path, file = worker.find_worker([MATERIAL_TEMPLATES])
+    with pytest.raises(MaterialChanged, match="expected one search worker"):
+        worker.locate([str(tmp_path)])
+    path, file = worker.locate([MATERIAL_TEMPLATES])
     assert re.fullmatch(r"assets/javascripts/workers/search\.\w+\.min\.js", path) and file.exists()
 
 
 # ── Material's main script: the index waits for the reader to search ──────────────────────────────
 def test_the_bundle_patch_applies_once_and_refuses_a_changed_bundle():
-    source = bundle.find_bundle([MATERIAL_TEMPLATES])[1].read_text(encoding="utf-8")
-    patched = bundle.patch_bundle(source)
+    source = bundle.locate([MATERIAL_TEMPLATES])[1].read_text(encoding="utf-8")
+    patched = bundle.patch(source)
     assert bundle.PATCHES[0].old not in patched and "sourceMappingURL" not in patched
-    with pytest.raises(worker.WorkerPatchError, match="found 0 times"):
-        bundle.patch_bundle(patched)
+    with pytest.raises(MaterialChanged, match="found 0 times"):
+        bundle.patch(patched)
 
 
 def test_a_patched_file_is_named_by_its_own_content():
     name = "assets/javascripts/bundle.a5f9d56c.min.js"
-    assert bundle.hashed_path(name, "a") != bundle.hashed_path(name, "b") != name
-    assert re.fullmatch(r"assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js", bundle.hashed_path(name, "a"))
+    assert hashed_path(name, "a") != hashed_path(name, "b") != name
+    assert re.fullmatch(r"assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js", hashed_path(name, "a"))
 
 
 # ── exclusion marks ───────────────────────────────────────────────────────────────────────────────

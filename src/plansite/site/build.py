@@ -28,6 +28,8 @@ from plansite.model import Plan
 from plansite.pages import freshness, guide
 from plansite.plan import terms
 from plansite.site import assets, csp, navigation, offline, preview
+from plansite.site.material.palette import palette_css, palette_values
+from plansite.site.material.patch import MaterialChanged
 from plansite.site.state import BuildState
 
 UNCHANGED = "网站没有生成，已有的网站保持不变。"
@@ -121,12 +123,12 @@ def add_assets(generated: dict[str, str | bytes], files: Files, config: MkDocsCo
         kinds = {""} | {assets.css_kind(get_data(md)[1].get("page_css"))
                         for src, md in generated.items() if src.endswith(".md") and isinstance(md, str)}
         palette = palette_sheet(files)
-        palette_rules = "" if palette is None or not config.theme.get("palette") else assets.palette_css(
-            Path(palette.abs_src_path or "").read_text(encoding="utf-8"), assets.palette_values(config.theme["palette"]),
+        palette_rules = "" if palette is None or not config.theme.get("palette") else palette_css(
+            Path(palette.abs_src_path or "").read_text(encoding="utf-8"), palette_values(config.theme["palette"]),
             palette.src_uri)
         sheets = assets.stylesheet_bundles({name.removesuffix(".css"): text for name, (_, text) in ours.items()
                                             if name.endswith(".css")}, kinds, palette_rules)
-    except assets.AssetError as err:
+    except (assets.AssetError, MaterialChanged) as err:
         raise PluginError(str(err)) from None
     for name, (file, _) in ours.items():
         if name.endswith(".css") or name in assets.INLINED_JS:

@@ -1,8 +1,8 @@
 """Everything that depends on Material for MkDocs' internals (its minified scripts, its file names).
 
-Each patched file has its own module (worker.py, bundle.py); a patch must match Material's code exactly
-once or the build stops, so an upgrade of Material can never silently undo one. ARCHITECTURE.md lists
-what breaks when Material changes.
+One patch mechanism (patch.py: exact text, found exactly once, or the build stops) and one module per
+file of Material's we change: worker.py (the search worker), bundle.py (the main script), palette.py (the
+palette stylesheet, cut down). ARCHITECTURE.md lists what breaks when Material changes.
 """
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from plansite.site.material import bundle, worker
+from plansite.site.material.patch import MaterialChanged, hashed_path
 from plansite.site.state import BuildState, Patched
 
 
@@ -20,12 +21,12 @@ def prepare(state: BuildState, config: MkDocsConfig) -> None:
     if state.data is None:
         return
     try:
-        for find, patch in ((worker.find_worker, worker.patch_worker), (bundle.find_bundle, bundle.patch_bundle)):
-            src, file = find(config.theme.dirs)
-            content = patch(file.read_text(encoding="utf-8"), str(file))
-            state.patched.append(Patched(src, bundle.hashed_path(src, content), content))
-    except worker.WorkerPatchError as err:
-        raise PluginError(f"search: {err}") from None
+        for module in (worker, bundle):
+            src, file = module.locate(config.theme.dirs)
+            content = module.patch(file.read_text(encoding="utf-8"), str(file))
+            state.patched.append(Patched(src, hashed_path(src, content), content))
+    except MaterialChanged as err:
+        raise PluginError(f"Material: {err}") from None
 
 
 def ship(state: BuildState, files: Files, config: MkDocsConfig) -> None:
@@ -33,7 +34,7 @@ def ship(state: BuildState, files: Files, config: MkDocsConfig) -> None:
     for p in state.patched:
         original = files.get_file_from_path(p.original)
         if original is None:
-            raise PluginError(f"search: the theme's {p.original} is not among the site's files")
+            raise PluginError(f"Material: the theme's {p.original} is not among the site's files")
         files.remove(original)
         source_map = files.get_file_from_path(p.original + ".map")
         if source_map is not None:  # it describes Material's unpatched file
@@ -45,6 +46,6 @@ def rename(state: BuildState, output: str, where: str) -> str:
     """The page with every reference to a patched theme file pointing at ours (Material's base.html names them)."""
     for p in state.patched:
         if p.original not in output:
-            raise PluginError(f"search: {where} does not load {p.original}; was Material's base.html changed?")
+            raise PluginError(f"Material: {where} does not load {p.original}; was Material's base.html changed?")
         output = output.replace(p.original, p.shipped)
     return output

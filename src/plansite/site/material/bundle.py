@@ -33,17 +33,15 @@ The bundle is started after the page's first paint (docs/assets/elder.js), when 
 parsed; Material waits for the DOMContentLoaded event to set the page up, which has then passed, so it
 is patched to set the page up at once in that case (as it does when the event comes).
 
-As for the worker, the patch names the exact text it replaces; if Material changes it, the build stops.
+Applied with patch.py: if Material changes its bundle, the build stops.
 """
 from __future__ import annotations
 
-import hashlib
-import re
 from pathlib import Path
 
-from plansite.site.material.worker import SOURCE_MAP, Patch, WorkerPatchError
+from plansite.site.material.patch import Patch, apply, find
 
-BUNDLE_GLOB = "assets/javascripts/bundle.*.min.js"
+GLOB = "assets/javascripts/bundle.*.min.js"
 
 PATCHES = (
     Patch("setupSearchWorker: fetch the index when the search dialog first opens, on every protocol",
@@ -94,39 +92,11 @@ PATCHES = (
 )
 
 
-def patch_bundle(source: str, name: str = "Material's bundle") -> str:
-    problems = [f"  - {p.why}\n    expected exactly once: {p.old}\n    found {source.count(p.old)} times"
-                for p in PATCHES if source.count(p.old) != 1]
-    if problems:
-        raise WorkerPatchError(
-            f"{name}: Material's main script is not the one this patch was written for (was mkdocs-material "
-            "upgraded?). The build stops so that the search index does not quietly load on every page again, nor\n"
-            "the palette restyle every page several times.\n"
-            + "\n".join(problems) + "\nRead the new bundle and update scripts/plansite/search/bundle.py.")
-    for p in PATCHES:
-        source = source.replace(p.old, p.new)
-    return SOURCE_MAP.sub("\n", source)  # the source map describes the unpatched file
+def locate(theme_dirs: list[str]) -> tuple[str, Path]:
+    return find(theme_dirs, GLOB, "bundle")
 
 
-def find_bundle(theme_dirs: list[str]) -> tuple[str, Path]:
-    """(site path, file) of the bundle the theme ships; the first theme dir wins, as in MkDocs."""
-    found: dict[str, Path] = {}
-    for directory in theme_dirs:
-        for path in sorted(Path(directory).glob(BUNDLE_GLOB)):
-            found.setdefault(path.relative_to(directory).as_posix(), path)
-    if len(found) != 1:
-        raise WorkerPatchError(f"expected one bundle {BUNDLE_GLOB} in the theme, found {sorted(found) or 'none'}")
-    return next(iter(found.items()))
-
-
-_HASH = re.compile(r"\.[0-9a-f]{8}(\.min\.js)$")
-
-
-def hashed_path(path: str, content: str) -> str:
-    """Material's file name with the hash of *our* content: a cache holding Material's original file under
-    its name can never serve it in place of the patched one (and the reverse)."""
-    digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:8]
-    renamed, count = _HASH.subn(rf".{digest}\1", path)
-    if count != 1:
-        raise WorkerPatchError(f"{path}: expected Material's name.<8 hex digits>.min.js")
-    return renamed
+def patch(source: str, name: str = "Material's bundle") -> str:
+    return apply(source, PATCHES, name, "plansite/site/material/bundle.py",
+                 "the search index does not quietly load on every page again, nor the palette restyle every page "
+                 "several times")

@@ -14,30 +14,16 @@ Two query rules are added (plansiteQuery in worker-appendix.js, appended to the 
   title containing the common word 科普 outrank the two measures that name 科普大篷车. If no page has
   every word, the query goes to Material unchanged.
 
-Every patch names the exact text it replaces, which must occur exactly once. If Material changes the
-worker (an upgrade), the build stops with WorkerPatchError instead of shipping a search that quietly
-drops words. Then read the new worker and update or drop these patches.
+Applied with patch.py: if Material changes the worker, the build stops rather than ship a search that
+quietly drops words.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from pathlib import Path
 
-WORKER_GLOB = "assets/javascripts/workers/search.*.min.js"
-SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=\S+\s*$")
+from plansite.site.material.patch import Patch, apply, find
 
-
-class WorkerPatchError(Exception):
-    pass
-
-
-@dataclass(frozen=True)
-class Patch:
-    why: str
-    old: str
-    new: str
-
+GLOB = "assets/javascripts/workers/search.*.min.js"
 
 # The minified source of Material 9.8's worker (src/templates/assets/javascripts/integrations/search/).
 PATCHES = (
@@ -57,31 +43,12 @@ PATCHES = (
 APPENDIX = Path(__file__).with_name("worker-appendix.js")
 
 
-def patch_worker(source: str, name: str = "search worker") -> str:
-    """The patched worker; WorkerPatchError if any patch does not find its text exactly once."""
-    problems = []
-    for p in PATCHES:
-        count = source.count(p.old)
-        if count != 1:
-            problems.append(f"  - {p.why}\n    expected exactly once: {p.old}\n    found {count} times")
-    if problems:
-        raise WorkerPatchError(
-            f"{name}: Material's search worker is not the one these patches were written for "
-            "(was mkdocs-material upgraded?). The build stops so that search cannot silently drop "
-            "the last word of Chinese queries.\n" + "\n".join(problems) +
-            "\nRead the new worker and update scripts/plansite/search/worker.py.")
-    for p in PATCHES:
-        source = source.replace(p.old, p.new)
-    # The source map describes the unpatched file; pointing to it would mislead.
-    return SOURCE_MAP.sub("\n", source).rstrip("\n") + "\n" + APPENDIX.read_text(encoding="utf-8")
+def locate(theme_dirs: list[str]) -> tuple[str, Path]:
+    return find(theme_dirs, GLOB, "search worker")
 
 
-def find_worker(theme_dirs: list[str]) -> tuple[str, Path]:
-    """(site path, file) of the worker the theme ships, looked up as MkDocs does: first theme dir wins."""
-    found: dict[str, Path] = {}
-    for directory in theme_dirs:
-        for path in sorted(Path(directory).glob(WORKER_GLOB)):
-            found.setdefault(path.relative_to(directory).as_posix(), path)
-    if len(found) != 1:
-        raise WorkerPatchError(f"expected one search worker {WORKER_GLOB} in the theme, found {sorted(found) or 'none'}")
-    return next(iter(found.items()))
+def patch(source: str, name: str = "search worker") -> str:
+    """The patched worker, with plansiteQuery appended; MaterialChanged if a patch does not apply."""
+    patched = apply(source, PATCHES, name, "plansite/site/material/worker.py",
+                    "search cannot silently drop the last word of Chinese queries")
+    return patched.rstrip("\n") + "\n" + APPENDIX.read_text(encoding="utf-8")
