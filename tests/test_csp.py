@@ -53,6 +53,18 @@ def test_the_policy_never_allows_a_script_in_the_article():
     assert allowed.count("sha256-") == 1 and csp.policy(page).count("sha256-") == 2
 
 
+def test_the_policy_hashes_what_the_browser_runs():
+    """Scripts and styles are read by an HTML parser: a script whose text holds '<style>' or a quoted
+    '</p>' is one script; a data block (JSON), a script with src= and a commented-out script run nothing."""
+    from plansite.site import csp
+
+    page = ("<meta charset=\"utf-8\"><script type='module'>a('<style>x{}</style>')</script>"
+            "<script type=application/json>{}</script><script src=x.js></script><!-- <script>no()</script> -->"
+            "<style>p{}</style>")
+    assert csp.inline_scripts(page) == ["a('<style>x{}</style>')"]
+    assert csp.policy(page).count("sha256-") == 2  # that script and the one real style
+
+
 def use(page, path: str) -> None:
     """What a reader does on the pages that have more than links: the charts, the filters, the sorting."""
     if path == "targets/":  # the inline SVG charts are drawn

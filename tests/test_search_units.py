@@ -190,6 +190,17 @@ def test_marks_by_class_id_and_tag():
     assert marked == {"class:pl-docline": 1, "id:m-1": 1, "tag:table": 1}
 
 
+def test_marking_reads_tags_as_a_parser_does():
+    """Single-quoted and unquoted attributes are marked; tag-like text in a comment or a script is not;
+    every other character stays as it was."""
+    html = ("<p class='pl-docline'>a</p><!-- <p class=\"pl-docline\"> -->"
+            "<script>var s = '<p class=\"pl-docline\">';</script><hr class=pl-docline />")
+    out, marked = exclude.mark(html, classes={"pl-docline"})
+    assert marked["class:pl-docline"] == 2
+    assert out == ("<p class='pl-docline' data-search-exclude=\"plansite\">a</p><!-- <p class=\"pl-docline\"> -->"
+                   "<script>var s = '<p class=\"pl-docline\">';</script><hr class=pl-docline  data-search-exclude=\"plansite\"/>")
+
+
 def test_the_full_text_must_still_have_every_task_paragraph(plan):
     anchors = exclude.owned_by_tasks(plan)
     assert "youth-intro" in anchors and "youth-science-spirit" in anchors and "youth" not in anchors

@@ -18,8 +18,8 @@ from the page it writes.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
+from html.parser import HTMLParser
 
 from plansite import routes
 from plansite.model import Plan
@@ -49,10 +49,6 @@ DEPARTMENT_CLASSES = {"pl-roles": "the other departments of each task"}
 # extracted text before and after repair). Its headings and explanations stay searchable.
 TAGS = {routes.ABOUT: {"table"}}
 
-START_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)(\s[^<>]*?)?(/?)>")
-ATTR = re.compile(r'\s([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*"([^"]*)")?')
-
-
 class ExcludeError(Exception):
     pass
 
@@ -62,28 +58,49 @@ def owned_by_tasks(plan: Plan) -> set[str]:
     return {b.anchor for c in plan.chapters for t in c.tasks for b in document.task_blocks(t) if b.role != "heading"}
 
 
+class _StartTags(HTMLParser):
+    """Where each start tag of the page is, with its attributes, as an HTML parser reads them (quoted
+    either way or not at all; never inside a comment, a script or a style)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.tags: list[tuple[tuple[int, int], str, dict[str, str], str]] = []  # (line, column), tag, attributes, text
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((self.getpos(), tag, {k: v or "" for k, v in attrs}, self.get_starttag_text() or ""))
+
+    handle_startendtag = handle_starttag
+
+
 def mark(html: str, *, classes=(), ids=(), tags=()) -> tuple[str, Counter]:
-    """Add data-search-exclude to every start tag with one of `classes`, `ids` or `tags`.
-    Returns the new HTML and what was marked (class/id/tag → count)."""
+    """Add data-search-exclude to every start tag with one of `classes`, `ids` or `tags`; every other
+    character of the page stays as it was. Returns the new HTML and what was marked (class/id/tag → count)."""
     classes, ids, tags = set(classes), set(ids), set(tags)
     marked: Counter = Counter()
-
-    def visit(m: re.Match) -> str:
-        tag, attrs, slash = m.group(1).lower(), m.group(2) or "", m.group(3)
-        values = {k.lower(): v or "" for k, v in ATTR.findall(attrs)}
+    parser = _StartTags()
+    parser.feed(html)
+    parser.close()
+    line_starts = [0]  # the parser counts lines at "\n" only
+    for text_line in html.split("\n"):
+        line_starts.append(line_starts[-1] + len(text_line) + 1)
+    out, done = [], 0
+    for (line, column), tag, values, text in parser.tags:
         if "data-search-exclude" in values:
-            return m.group(0)
+            continue
         hits = [f"class:{c}" for c in values.get("class", "").split() if c in classes]
         if values.get("id") in ids:
             hits.append(f"id:{values['id']}")
         if tag in tags:
             hits.append(f"tag:{tag}")
         if not hits:
-            return m.group(0)
+            continue
         marked.update(hits)
-        return f"<{m.group(1)}{attrs}{ATTRIBUTE}{slash}>"
-
-    return START_TAG.sub(visit, html), marked
+        end = line_starts[line - 1] + column + len(text)  # just after the tag's '>'
+        at = end - (2 if text.endswith("/>") else 1)
+        out += [html[done:at], ATTRIBUTE]
+        done = at
+    out.append(html[done:])
+    return "".join(out), marked
 
 
 def is_department_page(src: str) -> bool:

@@ -19,14 +19,10 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import re
+from html.parser import HTMLParser
 
-_SCRIPT = re.compile(r"<script(\s[^>]*)?>(.*?)</script>", re.S | re.I)
-_STYLE = re.compile(r"<style(\s[^>]*)?>(.*?)</style>", re.S | re.I)
-_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
-_SRC = re.compile(r"\bsrc\s*=", re.I)
 _JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
-_HEAD = re.compile(r'<meta charset="utf-8">', re.I)
+_HEAD = '<meta charset="utf-8">'
 
 
 class CspError(Exception):
@@ -37,22 +33,55 @@ def _sha256(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
+class _Inline(HTMLParser):
+    """The text of every <script> and <style> element, as the browser takes it: the parser knows their
+    bodies are raw text, so a '<' or '-->' inside a script, an attribute in single quotes or none, a
+    comment that looks like a tag, all count as the browser counts them (a regex would not)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.scripts: list[str] = []  # inline scripts the browser would run
+        self.styles: list[str] = []
+        self._open: tuple[str, bool] | None = None  # (tag, is an inline script to run)
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            values = {k: v or "" for k, v in attrs}
+            runs = tag == "script" and "src" not in values and values.get("type", "").strip().lower() in _JS_TYPES
+            self._open, self._text = (tag, runs), []
+
+    def handle_data(self, data: str) -> None:
+        if self._open is not None:
+            self._text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._open is not None and tag == self._open[0]:
+            body = "".join(self._text)
+            if tag == "style":
+                self.styles.append(body)
+            elif self._open[1]:
+                self.scripts.append(body)  # not src=, not a data block such as JSON
+            self._open = None
+
+
+def _inline(page: str) -> _Inline:
+    parser = _Inline()
+    parser.feed(page)
+    parser.close()
+    return parser
+
+
 def inline_scripts(page: str) -> list[str]:
     """The text of every inline script the browser would run (not src=, not a data block such as JSON)."""
-    out = []
-    for attrs, body in _SCRIPT.findall(page):
-        kind = _TYPE.search(attrs or "")
-        if _SRC.search(attrs or "") or (kind and kind.group(1).lower() not in _JS_TYPES):
-            continue
-        out.append(body)
-    return out
+    return _inline(page).scripts
 
 
 def policy(page: str, content: str = "") -> str:
     """The policy for `page`. Scripts inside `content` (the article, made from data) are never allowed:
     there should be none, and one that got there is exactly what the policy is for."""
     scripts = sorted({_sha256(s) for s in inline_scripts(page.replace(content, "") if content else page)})
-    styles = sorted({_sha256(body) for _, body in _STYLE.findall(page)})
+    styles = sorted({_sha256(body) for body in _inline(page).styles})
     return "; ".join([
         "default-src 'self'",
         " ".join(["script-src 'self'", *scripts]),
@@ -70,7 +99,7 @@ def with_policy(page: str, where: str, content: str = "") -> str:
     """The page with its policy as the first thing after <meta charset> (a policy covers what follows it)."""
     if 'http-equiv="Content-Security-Policy"' in page:
         raise CspError(f"{where}: the page already has a Content-Security-Policy")
-    if len(_HEAD.findall(page)) != 1:
+    if page.count(_HEAD) != 1:
         raise CspError(f'{where}: expected one <meta charset="utf-8"> to put the Content-Security-Policy after')
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(page, content)}">'
-    return _HEAD.sub(lambda m: m.group(0) + "\n    " + meta, page, count=1)
+    return page.replace(_HEAD, _HEAD + "\n    " + meta, 1)
