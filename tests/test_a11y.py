@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import open_context
+from support.browser import open_context, visit
 
 pytestmark = pytest.mark.browser
 
@@ -118,6 +118,7 @@ def flip(page, switch: str) -> str:
     return mode_of(page)
 
 
+@pytest.mark.alone  # one sweep per width, each a minute of Chromium: any free worker takes it
 @pytest.mark.parametrize("width", WIDTHS)
 def test_axe_finds_no_violations(browser, site_url, width):
     """Each page is opened once and checked in all four modes, switched in the header as a reader does;
@@ -130,7 +131,7 @@ def test_axe_finds_no_violations(browser, site_url, width):
     searched = set()  # the stylesheets the search dialog has been checked under
     for number, (name, path) in enumerate(PAGES.items()):
         switches = ROUNDS[number % 2]
-        response = page.goto(site_url + path)
+        response = visit(page, site_url + path)
         assert response is not None and response.status == 200, path
         page.locator("main").wait_for(state="attached")
         settle(page)
@@ -177,7 +178,6 @@ def test_axe_finds_no_violations(browser, site_url, width):
     assert checked == {(name, mode) for name in PAGES for mode in MODES}
     assert opened == set(MODES)  # and pages were opened in each mode, not only switched into it
     assert len(searched) > 1  # page kinds have stylesheets of their own: the dialog was checked under each
-    assert log.foreign() == [], f"requests to other hosts: {log.foreign()}"
     assert found == {}, f"axe violations ({width} px):\n" + report(found)
 
 
@@ -195,7 +195,7 @@ def test_axe_does_find_a_violation(browser, site_url):
     """The harness is live: a page with an unlabelled image and low-contrast text fails."""
     context, _ = open_context(browser, site_url, bypass_csp=True)
     page = context.new_page()
-    page.goto(site_url)
+    visit(page, site_url)
     page.evaluate("""() => {
         const p = document.createElement('p');
         p.textContent = '看不清的字';
@@ -220,7 +220,7 @@ def focused(page) -> dict:
 
 @pytest.mark.parametrize("path", ["", "targets/", "groups/farmers/"])
 def test_skip_link_is_first_visible_on_focus_and_skips_to_the_content(page, site_url, path):
-    page.goto(site_url + path)
+    visit(page, site_url + path)
     page.keyboard.press("Tab")
     first = focused(page)
     assert "md-skip" in first["cls"] and first["text"] == "跳到正文"
@@ -232,7 +232,7 @@ def test_skip_link_is_first_visible_on_focus_and_skips_to_the_content(page, site
 
 
 def test_keyboard_alone_reaches_and_works_the_elder_switch(page, site_url):
-    page.goto(site_url)
+    visit(page, site_url)
     for _ in range(15):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.matches('[data-pl-elder-toggle]')"):
@@ -251,7 +251,7 @@ def test_keyboard_alone_reaches_and_works_the_elder_switch(page, site_url):
 
 
 def test_keyboard_reaches_every_group_entry_from_home(page, site_url, plan):
-    page.goto(site_url)
+    visit(page, site_url)
     reached = set()
     for _ in range(80):
         page.keyboard.press("Tab")
@@ -268,7 +268,7 @@ def test_header_override_is_materials_header_plus_marked_blocks_only():
 
     import material
 
-    from conftest import ROOT
+    from support.paths import ROOT
 
     def body(text: str) -> str:
         text = re.sub(r"\A\{#-.*?-#\}\n", "", text, flags=re.S)  # the leading comment

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-import plan_facts as facts
 from plansite.plan.duties import KIND_LABELS
-from sourcetext import annex_rows
+from support import plan_facts as facts
+from support.sourcetext import annex_rows
 
 
 def plan_rows(duties):

@@ -9,7 +9,8 @@ import subprocess
 
 import pytest
 
-import plan_facts as facts
+from support import plan_facts as facts
+from support.browser import arrive, visit
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +25,7 @@ def departments_named(plan, text: str) -> list[str]:
 
 # ── matrix ────────────────────────────────────────────────────────────────────────────────────
 def test_matrix_filter_narrows_rows_and_clearing_restores(page, site_url, plan):
-    page.goto(site_url + "matrix/")
+    visit(page, site_url + "matrix/")
     box = page.get_by_label("查找部门")
     assert box.is_visible()
     box.press_sequentially("区委")
@@ -45,7 +46,7 @@ def test_matrix_filter_narrows_rows_and_clearing_restores(page, site_url, plan):
 
 
 def test_lead_only_switch_works_by_keyboard(page, site_url, duties):
-    page.goto(site_url + "matrix/")
+    visit(page, site_url + "matrix/")
     page.get_by_label("查找部门").focus()
     page.keyboard.press("Tab")
     switch = page.locator("[data-pl-lead-only]")
@@ -66,7 +67,7 @@ def test_lead_only_switch_works_by_keyboard(page, site_url, duties):
 
 
 def test_filter_and_switch_combine(page, site_url):
-    page.goto(site_url + "matrix/")
+    visit(page, site_url + "matrix/")
     page.get_by_label("查找部门").fill("区委")
     page.locator("[data-pl-lead-only]").click()
     # of the six 区委 departments, three lead a task
@@ -74,7 +75,7 @@ def test_filter_and_switch_combine(page, site_url):
 
 
 def test_without_javascript_the_whole_matrix_is_there(browser, site_url, duties):
-    from conftest import open_context
+    from support.browser import open_context
 
     context, _ = open_context(browser, site_url, java_script_enabled=False)
     page = context.new_page()
@@ -96,7 +97,7 @@ def header_in_view(page, selector: str) -> bool:
 
 
 def test_matrix_header_row_stays_in_view_while_scrolling(page, site_url):
-    page.goto(site_url + "matrix/")
+    visit(page, site_url + "matrix/")
     # bring the table's box just under Material's sticky header, as a reader scrolling down would
     page.evaluate("""() => { const w = document.querySelector('.pl-matrix-wrap');
         const h = document.querySelector('.md-header').getBoundingClientRect().height;
@@ -113,8 +114,7 @@ def test_matrix_header_row_stays_in_view_while_scrolling(page, site_url):
 
 
 def test_matrix_department_column_stays_in_view_on_a_phone(phone, site_url):
-    phone.goto(site_url + "matrix/")
-    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    visit(phone, site_url + "matrix/")
     phone.evaluate("document.querySelector('.pl-matrix-wrap').scrollIntoView()")
     phone.evaluate("scrollBy(0, -60)")  # below Material's header
     row_head = f"{MATRIX_ROWS} th"
@@ -129,18 +129,12 @@ def test_matrix_department_column_stays_in_view_on_a_phone(phone, site_url):
     assert header_in_view(phone, "table.pl-matrix thead th.pl-corner")
 
 
-@pytest.mark.parametrize("path", ["matrix/", "departments/", "departments/kexie/", "departments/tongzhanbu/"])
-def test_officials_pages_fit_a_360px_phone(phone, site_url, path):
-    phone.goto(site_url + path)
-    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
-
-
 # ── departments index ────────────────────────────────────────────────────────────────────────
 DEPT_ROWS = "table.pl-depts tbody tr"
 
 
 def test_departments_filter_finds_names_and_variants(page, site_url, plan):
-    page.goto(site_url + "departments/")
+    visit(page, site_url + "departments/")
     box = page.get_by_label("查找部门")
     box.fill("直属机关工委")  # printed only in a variant of 区委组织部
     assert page.evaluate(VISIBLE_ROWS, DEPT_ROWS) == ["区委组织部"]
@@ -166,7 +160,7 @@ def group_totals(page) -> list[list[int]]:
 
 
 def test_departments_sort_by_name_and_by_number_of_tasks(page, site_url, duties):
-    page.goto(site_url + "departments/")
+    visit(page, site_url + "departments/")
     original = group_names(page)
     buttons = page.locator("[data-pl-sort]")
 
@@ -189,7 +183,7 @@ def test_departments_sort_by_name_and_by_number_of_tasks(page, site_url, duties)
 
 # ── focus ────────────────────────────────────────────────────────────────────────────────────
 def test_controls_show_keyboard_focus(page, site_url):
-    page.goto(site_url + "matrix/")
+    visit(page, site_url + "matrix/")
     page.get_by_label("查找部门").focus()
     page.keyboard.press("Tab")
     outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
@@ -208,7 +202,7 @@ def pdf_pages(pdf: bytes, tmp_path) -> list[str]:
 
 
 def test_print_layout_hides_chrome_and_expands_measures(page, site_url, plan):
-    page.goto(site_url + "departments/kexie/")
+    visit(page, site_url + "departments/kexie/")
     closed = page.locator("details.pl-measure:not([open]) > p").first
     assert closed.is_hidden()
     page.emulate_media(media="print")
@@ -222,7 +216,7 @@ def test_print_layout_hides_chrome_and_expands_measures(page, site_url, plan):
 
 
 def test_print_handler_opens_and_restores_measures(page, site_url):
-    page.goto(site_url + "departments/kexie/")
+    visit(page, site_url + "departments/kexie/")
     count_open = "document.querySelectorAll('details.pl-measure[open]').length"
     before = page.evaluate(count_open)
     total = page.locator("details.pl-measure").count()
@@ -235,7 +229,7 @@ def test_print_handler_opens_and_restores_measures(page, site_url):
 
 def test_printed_duty_list_keeps_each_task_on_one_sheet(page, site_url, plan, duties, tmp_path):
     dept = duties.department_by_id["kexie"]
-    page.goto(site_url + "departments/kexie/")
+    visit(page, site_url + "departments/kexie/")
     page.emulate_media(media="print")
     sheets = pdf_pages(page.pdf(prefer_css_page_size=True), tmp_path)
     mine = duties.for_department(dept)
@@ -254,7 +248,7 @@ def test_printed_duty_list_keeps_each_task_on_one_sheet(page, site_url, plan, du
 
 
 def test_printed_matrix_is_landscape_and_complete(page, site_url, duties, tmp_path):
-    page.goto(site_url + "matrix/")
+    visit(page, site_url + "matrix/")
     page.emulate_media(media="print")
     pdf = page.pdf(prefer_css_page_size=True)
     sheets = pdf_pages(pdf, tmp_path)
@@ -271,46 +265,39 @@ def test_printed_matrix_is_landscape_and_complete(page, site_url, duties, tmp_pa
 @pytest.fixture(scope="module")
 def wide_site_url(wide_site):
     """The 3× plan's site (conftest.wide_site, also read by test_scale.py), served."""
-    import functools
-    import http.server
-    import threading
+    from support.browser import serve
 
-    from conftest import QuietHandler
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(wide_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
+    with serve(wide_site) as url:
+        yield url
 
 
 @pytest.fixture
 def wide_page(browser, wide_site_url):
-    from conftest import open_context
+    from support.browser import open_context
 
-    context, log = open_context(browser, wide_site_url)
+    context, _ = open_context(browser, wide_site_url)
     yield context.new_page()
     context.close()
-    assert log.foreign() == []
 
 
 def test_wide_plan_matrix_is_split_into_linked_parts(wide_page, wide_site_url):
     page = wide_page
-    page.goto(wide_site_url + "matrix/")
+    visit(page, wide_site_url + "matrix/")
     parts = page.locator("table.pl-parts tbody th a")
     assert parts.count() == 4
     parts.first.click()
-    page.wait_for_url("**/matrix/actions-1/")
+    arrive(page, "**/matrix/actions-1/")
     assert page.locator("table.pl-matrix thead th a").count() == 8
     page.get_by_label("查找部门").fill("（2）")
     shown = page.evaluate(VISIBLE_ROWS, MATRIX_ROWS)
     assert shown and all(name.endswith("（2）") for name in shown)
     page.get_by_role("link", name=re.compile("第 2 部分")).first.click()
-    page.wait_for_url("**/matrix/actions-2/")
+    arrive(page, "**/matrix/actions-2/")
 
 
 def test_wide_plan_departments_sort_and_filter_across_tables(wide_page, wide_site_url):
     page = wide_page
-    page.goto(wide_site_url + "departments/")
+    visit(page, wide_site_url + "departments/")
     government = page.locator("div[data-pl-group=kind-2] table.pl-depts")
     assert government.count() == 2  # 63 departments: two tables of at most 50 rows
     tables_shown = "() => [...document.querySelectorAll('.pl-chunk')].filter(c => c.getClientRects().length).length"
@@ -329,11 +316,11 @@ def test_wide_plan_departments_sort_and_filter_across_tables(wide_page, wide_sit
 
 
 def test_dark_scheme_still_prints_black_on_white(browser, site_url):
-    from conftest import open_context
+    from support.browser import open_context
 
     context, _ = open_context(browser, site_url, color_scheme="dark")
     page = context.new_page()
-    page.goto(site_url + "departments/kexie/")
+    visit(page, site_url + "departments/kexie/")
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
     page.emulate_media(media="print", color_scheme="dark")
     colours = page.evaluate("""() => [getComputedStyle(document.querySelector('details.pl-measure p')).color,

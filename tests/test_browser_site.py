@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from support.browser import arrive, visit
+
 pytestmark = pytest.mark.browser
 
 
@@ -15,18 +17,18 @@ def h1(page) -> str:
 
 
 def test_home_shows_the_document_title(page, site_url, plan):
-    page.goto(site_url)
+    visit(page, site_url)
     assert h1(page) == plan.document.plan_title
     assert plan.document.number in page.locator(".pl-hero").inner_text()
 
 
 def test_links_reach_an_action_and_a_department(page, site_url):
-    page.goto(site_url)
+    visit(page, site_url)
     page.get_by_role("link", name="实施青少年科学素质提升行动").first.click()
-    page.wait_for_url("**/actions/youth/")
+    arrive(page, "**/actions/youth/")
     assert h1(page) == "实施青少年科学素质提升行动"
     page.locator(".pl-roles").get_by_role("link", name="区科协").first.click()
-    page.wait_for_url("**/departments/kexie/")
+    arrive(page, "**/departments/kexie/")
     assert h1(page) == "区科协"
 
 
@@ -56,7 +58,7 @@ def test_scripts_start_after_the_first_paint_and_set_the_page_up(page, site_url,
     paint to wait for (a browser that cannot report it, a tab opened in the background) once it is parsed;
     and if a paint goes unreported, 3 s after that. Each way they set the page up (header, matrix tools)."""
     page.add_init_script(WHEN_THE_SCRIPTS_RUN + BROWSERS[browser_kind])
-    page.goto(site_url + "matrix/")
+    visit(page, site_url + "matrix/")
     waited_for_paint, earliest, latest = STARTS[browser_kind]
     if waited_for_paint:
         assert page.evaluate("window.__paintedFirst") is True
@@ -80,43 +82,38 @@ HEADER_STATE = """() => ({
 def test_before_its_scripts_run_a_page_is_drawn_as_it_stays(browser, site_url, scheme):
     """The scripts start after the first paint: what is painted first (the colours the reader's system asks
     for, the header's buttons, the room left for the title) is what the scripts leave, on a phone."""
-    from conftest import open_context
+    from support.browser import open_context
 
     states = []
     for scripts in (False, True):
-        context, log = open_context(browser, site_url, width=360, height=740, color_scheme=scheme)
+        context, _ = open_context(browser, site_url, width=360, height=740, color_scheme=scheme)
         if not scripts:
             context.route("**/*.js", lambda route: route.abort())
         page = context.new_page()
         if scripts:
-            page.goto(site_url + "departments/kexie/")
+            visit(page, site_url + "departments/kexie/")
         else:
-            page.goto(site_url + "departments/kexie/", wait_until="commit")
+            visit(page, site_url + "departments/kexie/", wait_until="commit")
             page.wait_for_function("() => document.documentElement.dataset.plScripts === 'ran'")  # tried, and failed
             assert page.evaluate("typeof window.document$") == "undefined"  # Material's bundle never ran
         states.append(page.evaluate(HEADER_STATE))
         context.close()
-        assert log.foreign() == []
     assert states[0]["colours"][0] == {"light": "default", "dark": "slate"}[scheme]
     assert states[0] == states[1]
 
 
-def test_phone_home_fits_360px(phone, site_url):
-    phone.goto(site_url)
-    width = phone.evaluate("document.documentElement.scrollWidth")
-    assert width <= 360
 
 
 def test_tables_of_the_notes_and_the_editors_guide_fit_a_360px_phone(phone, site_url):
     """Long field names (document.attachment_title) break after a dot or underscore, so every column,
     必填 included, is on screen without scrolling the table sideways."""
     for path in ("editors/", "about/"):
-        phone.goto(site_url + path)
+        visit(phone, site_url + path)
         widths = phone.evaluate("[...document.querySelectorAll('.pl-table-wrap')].map(w => w.scrollWidth - w.clientWidth)")
         # 1 px for rounding: a table a fraction of a pixel too wide scrolls by nothing a reader sees
         assert widths and all(extra <= 1 for extra in widths), (path, widths)
     # and no name is cut inside: a path takes at most one line per dot- or underscore-separated part
-    phone.goto(site_url + "editors/")
+    visit(phone, site_url + "editors/")
     cut = phone.evaluate("""[...document.querySelectorAll('.pl-table-wrap td:first-child code')]
         .map(c => [c.textContent, c.getClientRects().length, c.textContent.split(/[._]/).length])
         .filter(([, lines, parts]) => lines > parts)""")
@@ -127,7 +124,7 @@ def test_the_annex_gives_names_room_on_a_desktop(page, site_url, plan):
     """At 1280 px the long lists of departments responsible once left the other columns one to four
     characters a line: now a category reads on one line, and a task's name or its lead departments in at
     most four (counted as the distinct tops of the cell's line boxes)."""
-    page.goto(site_url + "text/")
+    visit(page, site_url + "text/")
     cells = page.evaluate("""() => [...document.querySelectorAll('table.pl-annex tbody tr')].map(tr =>
         [...tr.cells].slice(0, 3).map(td => {
             const range = document.createRange();
@@ -144,7 +141,7 @@ def test_the_annex_reads_task_by_task_on_a_phone(phone, site_url, plan):
     """Four columns on a 360 px phone left two characters a line: each task's name and each list of
     departments now takes the table's whole width, after its column's name. For a screen reader it is still
     the table with its header row (Chromium's accessibility tree)."""
-    phone.goto(site_url + "text/")
+    visit(phone, site_url + "text/")
     rows = phone.evaluate("""() => {
         const table = document.querySelector('table.pl-annex'), width = table.getBoundingClientRect().width;
         return [...table.querySelectorAll('tbody tr')].map(tr => [...tr.cells].filter(td => td.textContent.trim()).map(td =>

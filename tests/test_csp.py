@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from conftest import open_context
-from searchworker import SearchBox
-from sitehtml import html_pages, url_path
+from support.browser import open_context, visit
+from support.searchworker import SearchBox
+from support.sitehtml import html_pages, url_path
 
 # One page of each kind, for the phone; the desktop pass opens every page.
 PAGES = ["", "text/", "targets/", "progress/", "actions/youth/", "projects/grassroots/", "groups/", "groups/elderly/",
@@ -92,7 +92,7 @@ def test_no_violation_and_no_other_host_while_the_site_is_used(browser, site_url
         for start in range(0, len(paths), TABS):
             batch = list(zip(tabs, paths[start:start + TABS], strict=False))
             for tab, path in batch:
-                tab.goto(site_url + path, wait_until="commit")
+                visit(tab, site_url + path, wait_until="commit")
             for tab, path in batch:
                 tab.wait_for_load_state("networkidle")
                 # In front, as the tab a reader uses: Chromium throttles the timers and animation frames
@@ -104,7 +104,7 @@ def test_no_violation_and_no_other_host_while_the_site_is_used(browser, site_url
         page.bring_to_front()
         page.locator("[data-pl-elder-toggle]").click()  # 长辈模式 on: its stylesheet loads
         page.wait_for_function("() => document.documentElement.classList.contains('pl-elder')")
-        page.goto(site_url + "departments/kexie/")  # and is written into <head> on the next page
+        visit(page, site_url + "departments/kexie/")  # and is written into <head> on the next page
         assert page.evaluate("document.documentElement.classList.contains('pl-elder')")
         box = SearchBox(page, site_url)
         assert box.pages("区科协")[0] == "departments/kexie/"
@@ -118,7 +118,7 @@ def test_no_violation_and_no_other_host_while_the_site_is_used(browser, site_url
 @pytest.mark.browser
 def test_an_injected_inline_script_is_blocked(page, site_url):
     page.add_init_script(LISTEN)
-    page.goto(site_url + "departments/kexie/")
+    visit(page, site_url + "departments/kexie/")
     ran = page.evaluate("""() => {
         window.__injected = false;
         const s = document.createElement('script');

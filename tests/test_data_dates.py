@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PLAN, ROOT, SMALL_PLAN
 from plansite import routes
 from plansite.data import yamlnodes
 from plansite.data.plan import load, load_plan
 from plansite.generate import GUIDE_PAGES
 from plansite.pages import freshness as history
 from plansite.plan.duties import Duties
-from projectcopy import build, copy_project
+from support.paths import PLAN, ROOT, SMALL_PLAN
+from support.projectcopy import build, copy_project
 
 FIRST = "2024-03-01T10:00:00+08:00"
 SECOND = "2025-06-15T23:30:00+00:00"  # already 16 June in China: dates are China's calendar days

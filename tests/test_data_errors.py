@@ -14,10 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SMALL_PLAN
-from projectcopy import build, copy_project
+from support.paths import ROOT, SMALL_PLAN
+from support.projectcopy import build, copy_project
 
-ROOT = Path(__file__).resolve().parent.parent
 GOOD = (ROOT / "data" / "plan.yaml").read_text(encoding="utf-8")
 # A typical slip: a department id mistyped in the annex (the check suggests the right one).
 BROKEN = GOOD.replace("lead: [jiaowei, kexie]", "lead: [jiaowei, kexi]", 1)

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import NO_OFFLINE_COPY, SMALL_PLAN, build_site
-from projectcopy import copy_project
+from support.builds import build_site
+from support.paths import ROOT, SMALL_PLAN
+from support.projectcopy import copy_project
 
-ROOT = Path(__file__).resolve().parent.parent
 # The one file MkDocs stamps with the build: sitemap.xml.gz, whose gzip header holds the build day
 # (MkDocs uses the pages' update date, i.e. today, unless SOURCE_DATE_EPOCH is set). Its content is
 # compared instead, so two builds either side of midnight still count as identical.
@@ -40,11 +40,11 @@ def test_generation_in_another_process_writes_identical_markdown(pages, tmp_path
     assert written == {src: c if isinstance(c, bytes) else c.encode("utf-8") for src, c in pages.items()}
 
 
-def test_two_builds_write_identical_sites(site_dir, tmp_path):
+def test_two_builds_write_identical_sites(site_dir, tmp_path, epoch):
     again = tmp_path / "again"
-    # As the session's site, but in a new interpreter: its own hash seed, so a set or dict order that
+    # As the session's site, in a process of its own: its own hash seed, so a set or dict order that
     # changes from process to process shows as a difference.
-    result = build_site(again, offline_copy=True, fresh=True)
+    result = build_site(again, epoch, offline_copy=True)
     assert result.returncode == 0, result.stderr
     first, second = files(site_dir), files(again)
     assert set(first) == set(second)
@@ -78,7 +78,7 @@ def test_removing_a_department_removes_its_page(plain_copy_site, tmp_path, dept_
 
     project = copy_project(tmp_path / "project", without(SMALL_PLAN.read_text(encoding="utf-8"), dept_id))
     second = subprocess.run([sys.executable, "scripts/build_pages.py", "build", str(site)], cwd=project,
-                            capture_output=True, text=True, env={**os.environ, **NO_OFFLINE_COPY})
+                            capture_output=True, text=True, env={**os.environ, "PLANSITE_OFFLINE_COPY": "0"})
     assert second.returncode == 0, second.stderr
     assert not (site / "departments" / dept_id).exists()
     assert f"departments/{dept_id}/" not in (site / "departments" / "index.html").read_text(encoding="utf-8")

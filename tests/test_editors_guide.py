@@ -8,14 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import INVALID, PROGRESS_INVALID_DIR
 from plansite import routes
 from plansite.data.plan import load
 from plansite.pages import guide
 from plansite.site.navigation import navigation
-from sitehtml import parse
-
-ROOT = Path(__file__).resolve().parent.parent
+from support.paths import INVALID, PROGRESS_INVALID_DIR, ROOT
+from support.sitehtml import parse
 
 
 @pytest.fixture(scope="module")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import open_context
+from support.browser import open_context, visit
 
 pytestmark = pytest.mark.browser
 
 PAGES = ["", "text/", "actions/elderly/", "departments/kexie/", "departments/", "matrix/", "targets/", "progress/",
          "groups/", "groups/elderly/", "about/"]
+# The one sweep for sideways scrolling takes these too: every kind of page the site has.
+EVERY_KIND = [*PAGES, "projects/grassroots/", "departments/tongzhanbu/", "editors/", "404.html"]
 
 # Every element with its own visible text, outside the charts (an SVG chart is an image: its text
 # alternative, and the same figures as page text, are checked elsewhere).
@@ -41,7 +43,7 @@ def is_elder(page) -> bool:
 
 
 def test_switch_is_visible_and_remembered_across_pages(phone, site_url):
-    phone.goto(site_url)
+    visit(phone, site_url)
     switch = phone.locator("[data-pl-elder-toggle]")
     assert switch.is_visible() and switch.inner_text() == "长辈模式"
     assert switch.get_attribute("aria-pressed") == "false" and not is_elder(phone)
@@ -51,18 +53,18 @@ def test_switch_is_visible_and_remembered_across_pages(phone, site_url):
     phone.wait_for_function("() => document.documentElement.classList.contains('pl-elder')", timeout=5000)
     assert switch.get_attribute("aria-pressed") == "true"
     assert phone.locator("link[data-pl-elder-css]").count() == 1
-    phone.goto(site_url + "targets/")
+    visit(phone, site_url + "targets/")
     assert is_elder(phone)
     assert phone.locator("link[data-pl-elder-css]").count() == 1  # written into <head> before the body
     assert phone.locator("[data-pl-elder-toggle]").get_attribute("aria-pressed") == "true"
     phone.locator("[data-pl-elder-toggle]").click()
-    phone.goto(site_url + "text/")
+    visit(phone, site_url + "text/")
     assert not is_elder(phone)
 
 
 def test_mode_is_on_before_the_page_body_exists(browser, site_url):
     """No flash of small print: the class is on <html> when <body> is first inserted."""
-    context, log, page = elder_page(browser, site_url)
+    context, _, page = elder_page(browser, site_url)
     context.add_init_script("""
         new MutationObserver((records, observer) => {
             if (document.body) {
@@ -71,18 +73,17 @@ def test_mode_is_on_before_the_page_body_exists(browser, site_url):
             }
         }).observe(document, {childList: true, subtree: true});
     """)
-    page.goto(site_url + "groups/farmers/")
+    visit(page, site_url + "groups/farmers/")
     assert page.evaluate("window.__elderAtBody") is True
     context.close()
-    assert log.foreign() == []
 
 
 @pytest.mark.parametrize("width", [360, 1280])
 def test_text_is_large_with_generous_line_height(browser, site_url, width):
-    context, log, page = elder_page(browser, site_url, width=width)
+    context, _, page = elder_page(browser, site_url, width=width)
     small = {}
     for path in PAGES:
-        page.goto(site_url + path)
+        visit(page, site_url + path)
         assert is_elder(page)
         found = page.evaluate(SMALL_TEXT)
         if found:
@@ -93,7 +94,6 @@ def test_text_is_large_with_generous_line_height(browser, site_url, width):
         }""")
         assert body["size"] >= 18 and body["line"] >= 1.5 * body["size"], (path, body)
     context.close()
-    assert log.foreign() == []
     assert small == {}, f"text under 18 px in 长辈模式 at {width} px: {small}"
 
 
@@ -101,7 +101,7 @@ def test_normal_mode_is_smaller_so_the_switch_really_enlarges(browser, site_url)
     sizes = {}
     for on in (False, True):
         context, _, page = elder_page(browser, site_url, width=1280, on=on)
-        page.goto(site_url + "targets/")
+        visit(page, site_url + "targets/")
         sizes[on] = page.evaluate("parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)")
         context.close()
     assert sizes[True] >= 18 > sizes[False]
@@ -111,7 +111,7 @@ def test_normal_mode_is_smaller_so_the_switch_really_enlarges(browser, site_url)
                                             ("dark", "rgb(255, 255, 255)", "rgb(0, 0, 0)")])
 def test_contrast_is_raised_to_black_and_white(browser, site_url, scheme, fg, bg):
     context, _, page = elder_page(browser, site_url, width=1280, scheme=scheme)
-    page.goto(site_url + "groups/elderly/")
+    visit(page, site_url + "groups/elderly/")
     colours = page.evaluate("""() => ({
         fg: getComputedStyle(document.querySelector('article .pl-measure p')).color,
         bg: getComputedStyle(document.body).backgroundColor})""")
@@ -121,28 +121,38 @@ def test_contrast_is_raised_to_black_and_white(browser, site_url, scheme, fg, bg
 
 @pytest.mark.parametrize("on", [True, False], ids=["elder", "normal"])
 def test_no_sideways_scrolling_on_a_360px_phone(browser, site_url, on):
-    context, log, page = elder_page(browser, site_url, width=360, on=on)
+    """The site's one sweep for sideways scrolling: every kind of page, and the search dialog with results,
+    on a 360 px phone, in 长辈模式 and without (wide tables scroll inside their own box, never the page)."""
+    from support.searchworker import SearchBox
+
+    context, _, page = elder_page(browser, site_url, width=360, on=on)
     wide = {}
-    for path in PAGES:
-        page.goto(site_url + path)
+    for path in EVERY_KIND:
+        visit(page, site_url + path)
         assert is_elder(page) == on
         width = page.evaluate("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)")
         if width > 360:
             wide[path] = width
+    visit(page, site_url)
+    assert SearchBox(page, site_url).pages("区委组织部（区委直属机关工委）")  # the dialog open, with results
+    # Material's dialog grows from a circle scaled far past the screen (clipped, by design), so the page's
+    # scroll width says nothing here: the results must fit, and the page must not move sideways.
+    right = page.evaluate("""() => { scrollTo(1000, scrollY);
+        return Math.max(scrollX, document.querySelector('.md-search__output').getBoundingClientRect().right); }""")
+    if right > 360:
+        wide["search"] = right
     context.close()
-    assert log.foreign() == []
     assert wide == {}, f"pages wider than a 360 px phone: {wide}"
 
 
 def test_a_figures_source_reads_across_the_table_on_a_phone(browser, site_url):
     """目标与进度 lists each published figure with its source. In 长辈模式 on a 360 px phone the source
     must read across the table, not in a column a few characters wide."""
-    context, log, page = elder_page(browser, site_url, width=360, on=True)
-    page.goto(site_url + "targets/")
+    context, _, page = elder_page(browser, site_url, width=360, on=True)
+    visit(page, site_url + "targets/")
     shares = page.evaluate("""() => [...document.querySelectorAll('table .pl-record-source')].map(s =>
         s.getBoundingClientRect().width / s.closest('table').getBoundingClientRect().width)""")
     context.close()
-    assert log.foreign() == []
     assert shares and min(shares) > 0.8, shares
 
 
@@ -173,8 +183,8 @@ HEADER_TOPIC = """(index) => {
 @pytest.mark.parametrize("width", [360, 375])
 def test_header_title_stays_readable_on_a_phone(browser, site_url, width):
     """The large switch once left the header's site name one character and an ellipsis ("武..")."""
-    context, log, page = elder_page(browser, site_url, width=width)
-    page.goto(site_url + "departments/kexie/")
+    context, _, page = elder_page(browser, site_url, width=width)
+    visit(page, site_url + "departments/kexie/")
     switch = page.locator("[data-pl-elder-toggle]")
     assert page.get_by_role("button", name="长辈模式").count() == 1 and switch.get_attribute("aria-pressed") == "true"
     site_name = page.evaluate(HEADER_TOPIC, 0)
@@ -184,7 +194,6 @@ def test_header_title_stays_readable_on_a_phone(browser, site_url, width):
         return document.querySelector('.md-header__title--active') && getComputedStyle(t).opacity === '1'; }""")
     page_title = page.evaluate(HEADER_TOPIC, 1)
     context.close()
-    assert log.foreign() == []
 
     assert site_name["shown"] and site_name["inViewport"] and site_name["covered"] == 0, site_name
     assert site_name["text"] == "武隆区全民科学素质行动实施方案"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-import plan_facts as facts
 from plansite.plan import document
-from sourcetext import prose_lines, squeeze
+from support import plan_facts as facts
+from support.sourcetext import prose_lines, squeeze
 
 CJK = r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
 

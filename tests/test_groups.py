@@ -10,6 +10,7 @@ import pytest
 from plansite import routes
 from plansite.data.plan import load_plan
 from plansite.site.navigation import navigation
+from support.browser import arrive, visit
 
 EDITORIAL = "这是本站为方便查找而做的编辑整理，不是文件原有的分类"
 
@@ -64,8 +65,8 @@ def test_groups_are_in_the_navigation(plan):
 
 
 def test_a_group_called_index_is_refused(tmp_path):
-    from conftest import PLAN
     from plansite.data.problems import PlanError
+    from support.paths import PLAN
 
     bad = tmp_path / "plan.yaml"
     bad.write_text(PLAN.read_text(encoding="utf-8").replace("  - id: elderly\n    label: 老年人", "  - id: index\n    label: 老年人"),
@@ -77,10 +78,10 @@ def test_a_group_called_index_is_refused(tmp_path):
 
 @pytest.mark.browser
 def test_a_reader_goes_from_home_to_a_group_and_on_to_the_task(page, site_url):
-    page.goto(site_url)
+    visit(page, site_url)
     page.get_by_role("link", name=re.compile("我是\\s*老年人")).click()
-    page.wait_for_url("**/groups/elderly/")
+    arrive(page, "**/groups/elderly/")
     assert page.locator("h1").inner_text().startswith("与老年人相关的措施")
     page.get_by_role("link", name="在任务页中查看“实施智慧助老科普行动”").click()
-    page.wait_for_url("**/actions/elderly/#elderly-smart-tech")
+    arrive(page, "**/actions/elderly/#elderly-smart-tech")
     assert page.locator("#elderly-smart-tech").is_visible()

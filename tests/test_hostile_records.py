@@ -15,13 +15,13 @@ from collections import Counter
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 
-import hostile
 from plansite import model, routes
 from plansite.data.plan import parse_plan
 from plansite.data.problems import PlanError
 from plansite.data.progress import parse_progress
 from plansite.pages.builder import Builder
 from plansite.pages.render import Renderer
+from support import hostile
 from test_hostile_text import hostile_text
 
 TODAY = datetime.date(2026, 12, 2)

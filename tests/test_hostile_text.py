@@ -20,13 +20,14 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-import hostile
 from plansite.data.plan import parse_plan
 from plansite.data.problems import PlanError
 from plansite.pages.builder import Builder
 from plansite.pages.render import Renderer
 from plansite.plan.document import body_blocks
-from projectcopy import build, copy_project
+from support import hostile
+from support.browser import visit
+from support.projectcopy import build, copy_project
 
 BASE = hostile.base_data()
 FIELDS = {hostile.dotted(p): p for p in reversed(hostile.text_fields(BASE))}  # one place per kind of field
@@ -251,22 +252,16 @@ def test_downloads_hold_no_formula_from_the_data(hostile_site):
 # ── the payload site in Chromium ─────────────────────────────────────────────────────────────
 @pytest.fixture(scope="module")
 def hostile_url(hostile_site):
-    import functools as ft
-    import http.server
-    import threading
+    from support.browser import serve
 
-    from conftest import QuietHandler
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), ft.partial(QuietHandler, directory=str(hostile_site[0])))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
+    with serve(hostile_site[0]) as url:
+        yield url
 
 
 @pytest.mark.browser
 def test_payloads_show_as_text_and_never_run_in_chromium(browser, hostile_site, hostile_url):
-    from conftest import open_context
-    from sitehtml import html_pages, url_path
+    from support.browser import open_context
+    from support.sitehtml import html_pages, url_path
 
     out, _ = hostile_site
     context, log = open_context(browser, hostile_url)
@@ -275,7 +270,7 @@ def test_payloads_show_as_text_and_never_run_in_chromium(browser, hostile_site, 
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     shown = []
     for html in html_pages(out):
-        page.goto(hostile_url.rstrip("/") + url_path(out, html), wait_until="load")
+        visit(page, hostile_url.rstrip("/") + url_path(out, html), wait_until="load")
         page.mouse.move(400, 300)  # give mouse handlers a chance, had any been injected
         page.keyboard.press("Tab")  # and focus handlers
         if page.evaluate("window.__pwned") is not None:
@@ -285,7 +280,7 @@ def test_payloads_show_as_text_and_never_run_in_chromium(browser, hostile_site, 
     # the search: Material builds result HTML from the index in the browser
     page = context.new_page()
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.goto(hostile_url, wait_until="networkidle")
+    visit(page, hostile_url, wait_until="networkidle")
     box = page.locator(".md-search__input")
     for _ in range(30):  # a query typed before Material's worker has built the index is dropped: type again
         box.fill("星号")
@@ -305,4 +300,3 @@ def test_payloads_show_as_text_and_never_run_in_chromium(browser, hostile_site, 
     everything = "\n".join(shown)
     missing = [name for name, text in hostile.payloads().items() if hostile.normalise(text) not in everything]
     assert missing == []
-    assert log.foreign() == []

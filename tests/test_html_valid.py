@@ -17,7 +17,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import ROOT
+from support.paths import ROOT
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 SETUP = "run ./scripts/dev.sh test once (it installs Java and runs `npm ci`)"

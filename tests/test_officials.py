@@ -18,11 +18,11 @@ from pathlib import Path
 import pytest
 from bs4 import Tag
 
-import plan_facts as facts
 from plansite import routes
 from plansite.plan.duties import KIND_LABELS, ROLE_LABELS, Duties
-from sitehtml import article, last_segment
-from sourcetext import annex_rows, prose_lines
+from support import plan_facts as facts
+from support.sitehtml import article, last_segment
+from support.sourcetext import annex_rows, prose_lines
 
 TODAY = datetime.date(2026, 12, 1)
 
@@ -327,10 +327,10 @@ def test_matrix_page_links_all_three_downloads(site_dir):
 
 def test_xlsx_is_byte_identical_across_builds(site_dir, plan):
     """The site was built in another process at another time; a fresh export must equal it byte for byte."""
-    from conftest import ROOT
     from plansite.data.progress import load_progress
     from plansite.downloads.tables import downloads
     from plansite.plan.timeline import build_date
+    from support.paths import ROOT
 
     fresh = downloads(plan, routes.Links(), progress=load_progress(ROOT / "data" / "progress.yaml", plan, build_date()))
     for src in ("downloads/matrix.xlsx", "downloads/departments/kexie.xlsx", "downloads/matrix.csv",

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import open_context
-from sitehtml import parse, resolve
+from support.browser import arrive, open_context, visit
+from support.sitehtml import parse, resolve
 
 FOLDER = "offline-site"
 
@@ -71,13 +71,13 @@ def test_opened_from_a_folder_navigation_search_and_elder_mode_work(offline_dir,
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(home)
+    visit(page, home)
     # navigation: the sidebar to the departments index, then a department's page
     page.locator(".md-nav a", has_text="各部门职责").first.click()
-    page.wait_for_url("**/departments/index.html")
+    arrive(page, "**/departments/index.html")
     kexie = next(d for d in plan.departments if d.id == "kexie")
     page.locator("article a", has_text=kexie.name).first.click()
-    page.wait_for_url("**/departments/kexie.html")
+    arrive(page, "**/departments/kexie.html")
     assert page.locator("h1").first.inner_text().startswith(kexie.name)
     # search: a department's name lists its page; the result opens it
     zuzhi = next(d for d in plan.departments if d.id == "zuzhibu")
@@ -89,13 +89,13 @@ def test_opened_from_a_folder_navigation_search_and_elder_mode_work(offline_dir,
     first.wait_for(timeout=15000)
     assert first.get_attribute("href").split("#")[0].split("?")[0].endswith("departments/zuzhibu.html")
     first.click()
-    page.wait_for_url("**/departments/zuzhibu.html*")
+    arrive(page, "**/departments/zuzhibu.html*")
     # 长辈模式: on, larger text, and still on on the next page
     size = page.eval_on_selector("article p", "p => parseFloat(getComputedStyle(p).fontSize)")
     page.locator("[data-pl-elder-toggle]").click()
     page.wait_for_function("document.documentElement.classList.contains('pl-elder')", timeout=5000)
     page.wait_for_function(f"parseFloat(getComputedStyle(document.querySelector('article p')).fontSize) > {size}")
-    page.goto(offline_dir.joinpath("targets.html").as_uri())
+    visit(page, offline_dir.joinpath("targets.html").as_uri())
     assert page.evaluate("document.documentElement.classList.contains('pl-elder')")
     context.close()
     assert errors == []

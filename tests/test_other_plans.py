@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
 from plansite.data.plan import load_plan
-from projectcopy import build, copy_project
+from support.paths import ROOT
+from support.projectcopy import build, copy_project
 
 PLANS = sorted((ROOT / "tests" / "fixtures" / "plans").glob("*.yaml"))
 THIS_PLAN = load_plan(ROOT / "data" / "plan.yaml", "data/plan.yaml")

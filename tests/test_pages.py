@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime
 import re
 
-import plan_facts as facts
 from plansite import routes
 from plansite.site.navigation import navigation
+from support import plan_facts as facts
 
 
 def test_a_page_for_every_task_and_department(plan, duties, pages):

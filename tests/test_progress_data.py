@@ -13,14 +13,13 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import PROGRESS_INVALID_DIR
 from plansite.data.plan import load_plan
 from plansite.data.problems import PlanError
 from plansite.data.progress import load_progress, parse_progress
 from plansite.model import When
 from plansite.plan import timeline
+from support.paths import PROGRESS_INVALID_DIR, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 INVALID = sorted(PROGRESS_INVALID_DIR.glob("*.yaml"))
 BUILT = datetime.date(2026, 12, 2)  # the build date the .expected files were written with

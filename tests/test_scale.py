@@ -12,11 +12,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import synth
-from conftest import PLAN, generated
 from plansite import routes
 from plansite.data.plan import load_plan, parse
 from plansite.plan import findnames
 from plansite.plan.duties import Duties, Mention
+from support.builds import generated
+from support.paths import PLAN
 
 
 # ── the straightforward versions, as they were before the lookups were grouped ──────────────

@@ -14,12 +14,11 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import INVALID
 from plansite.data import jsonschema as jsonschema_of_plan
 from plansite.data import reader as schema
 from plansite.data import yamlnodes
+from support.paths import INVALID, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "docs" / "schema" / "plan.schema.json"
 FIXTURES = ROOT / "tests" / "fixtures"
 

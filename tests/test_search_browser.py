@@ -14,8 +14,9 @@ import material
 import pytest
 
 from plansite.site.material import worker
-from searchqueries import MEASURE_QUERIES, TEXT, department_queries
-from searchworker import SearchBox, SearchWorker
+from support.browser import visit
+from support.searchqueries import MEASURE_QUERIES, TEXT, department_queries
+from support.searchworker import SearchBox, SearchWorker
 
 pytestmark = pytest.mark.browser
 
@@ -27,18 +28,21 @@ def rank(pages: list[str], wanted) -> int | None:
 
 def test_the_index_is_fetched_only_when_the_reader_starts_to_search(page, site_url):
     """Most readers never search: a page view does not fetch the index; the shortcut or focusing the box does."""
+    urls: list[str] = []
+    page.on("request", lambda request: urls.append(request.url))
+
     def fetched() -> int:
-        return sum(u.endswith("/search/search_index.json") for u in page.request_log.urls)
+        return sum(u.endswith("/search/search_index.json") for u in urls)
 
     for start in (lambda: page.keyboard.press("s"),  # Material's shortcut opens the search box
                   lambda: page.locator(".md-search__input").focus()):
         before = fetched()
-        page.goto(site_url + "departments/kexie/", wait_until="networkidle")
+        visit(page, site_url + "departments/kexie/", wait_until="networkidle")
         assert fetched() == before
         with page.expect_request(lambda r: r.url.endswith("/search/search_index.json"), timeout=10_000):
             start()
     # a page opened from a result (?h=…) still fetches it, to highlight the words searched for
-    page.goto(site_url + "departments/kexie/?h=科协")
+    visit(page, site_url + "departments/kexie/?h=科协")
     page.wait_for_selector("article mark", timeout=10_000)
 
 
@@ -52,7 +56,7 @@ def box_lists_as_ranked(box: SearchBox, search: SearchWorker, query: str) -> lis
 
 
 def test_department_names_variants_and_short_forms_list_the_department_in_the_top_three(page, site_url, plan):
-    page.goto(site_url)
+    visit(page, site_url)
     search = SearchWorker(page)
     misses = []
     for q in department_queries(plan):
@@ -75,7 +79,7 @@ def test_the_exact_name_comes_first(page, site_url):
 def test_a_measure_is_found_by_its_key_terms_on_its_own_page(page, site_url):
     """Programme names, places and numbers list the page holding the measure near the top; pages that
     repeat it (departments, the full text) never rank above that page."""
-    page.goto(site_url)
+    visit(page, site_url)
     search = SearchWorker(page)
     misses = []
     for q in MEASURE_QUERIES:
@@ -96,7 +100,6 @@ def test_search_on_a_phone(phone, site_url):
     assert box_lists_as_ranked(box, search, "区委组织部（区委直属机关工委）")[0] == "departments/zuzhibu/"
     assert box_lists_as_ranked(box, search, "2500人次")[0] == "actions/farmers/"
     assert box_lists_as_ranked(box, search, "科普 大篷车")[:1] != []  # a space, as phone keyboards insert one
-    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
 
 
 # ── the patched worker itself, fed a small index through Material's message protocol ─────────────
@@ -124,18 +127,18 @@ def original_worker_route(page, site_url) -> str:
 
 
 def test_the_worker_searches_the_last_word_of_a_chinese_query(page, site_url):
-    page.goto(site_url)
+    visit(page, site_url)
     ours = SearchWorker(page, TINY)
     assert ours.pages("区教委") == ["jiaowei/"]
     assert ours.pages("科普日")[0] == "single/"  # a one-character word at the end
     # the same index in Material's own worker: only "区*" is searched, so 区财政局 is listed as well
-    page.goto(site_url)
+    visit(page, site_url)
     material = SearchWorker(page, TINY, worker=original_worker_route(page, site_url))
     assert set(material.pages("区教委")) == {"jiaowei/", "caizhengju/"}
 
 
 def test_the_worker_treats_a_run_of_han_characters_as_a_phrase(page, site_url):
-    page.goto(site_url)
+    visit(page, site_url)
     ours = SearchWorker(page, TINY)
     # every word of 科普大篷车 must be on the page: a title with only 科普 (×1000) no longer wins
     assert ours.pages("科普大篷车")[:2] == ["rural/", "common/"]

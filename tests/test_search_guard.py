@@ -6,9 +6,10 @@ from pathlib import Path
 
 import material
 
-from conftest import SMALL_PLAN, build_site
 from plansite.site.material import worker
-from projectcopy import copy_project
+from support.builds import build_site
+from support.paths import SMALL_PLAN
+from support.projectcopy import copy_project
 
 
 def project_copy(tmp_path: Path) -> Path:
@@ -16,7 +17,7 @@ def project_copy(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project", SMALL_PLAN.read_text(encoding="utf-8"))
 
 
-def test_a_changed_material_worker_stops_the_build(tmp_path):
+def test_a_changed_material_worker_stops_the_build(tmp_path, epoch):
     project = project_copy(tmp_path)
     path, original = worker.locate([str(Path(material.__file__).parent / "templates")])
     # As if an upgrade had fixed the loop upstream: the theme override stands in for the new Material.
@@ -27,7 +28,7 @@ def test_a_changed_material_worker_stops_the_build(tmp_path):
     site.mkdir()
     (site / "index.html").write_text("the previous site", encoding="utf-8")
 
-    result = build_site(site, project / "mkdocs.yml", offline_copy=False)
+    result = build_site(site, epoch, project / "mkdocs.yml")
 
     assert result.returncode != 0
     assert "Material's file is not the one these patches were written for" in result.stderr and "material/worker.py" in result.stderr

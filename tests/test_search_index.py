@@ -50,7 +50,7 @@ def test_the_index_is_utf8_and_small(raw, data):
     assert "区科协".encode("utf-8") in docs and b"\\u" not in docs  # no ASCII escapes left
     from bench import plain_text
     from browser import gz  # gzipped as a static host serves it
-    from conftest import PLAN
+    from support.paths import PLAN
 
     assert gz(raw) <= BUDGET_TIMES_TEXT * gz(plain_text(PLAN)), (gz(raw), gz(plain_text(PLAN)))
 

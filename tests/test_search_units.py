@@ -10,12 +10,12 @@ import jieba
 import material
 import pytest
 
-from conftest import ROOT
 from plansite.data.plan import load_plan
 from plansite.plan import terms
 from plansite.search import dictionary, exclude, searchindex
 from plansite.site.material import bundle, worker
 from plansite.site.material.patch import MaterialChanged, hashed_path
+from support.paths import ROOT
 
 MATERIAL_TEMPLATES = str(Path(material.__file__).parent / "templates")
 

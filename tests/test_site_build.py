@@ -9,7 +9,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 
 from plansite.plan.document import blocks
-from sitehtml import html_pages, parse, resolve
+from support.sitehtml import html_pages, parse, resolve
 
 
 def test_every_task_and_department_has_a_page(site_dir, duties, plan):
@@ -26,7 +26,7 @@ def test_every_task_and_department_has_a_page(site_dir, duties, plan):
 
 
 def test_generated_pages_are_not_written_into_docs():
-    from conftest import ROOT
+    from support.paths import ROOT
 
     assert not (ROOT / "docs" / "actions").exists() and not (ROOT / "docs" / "index.md").exists()
 
@@ -95,10 +95,10 @@ def test_each_page_loads_one_stylesheet_of_ours_for_its_kind(site_dir):
 
 
 def test_a_kinds_stylesheet_is_our_palettes_then_the_common_sheets_then_its_own_without_comments(site_dir):
-    from conftest import ROOT
     from plansite.site.assets import minify_css
     from plansite.site.build import palette_sheet
     from plansite.site.material.palette import palette_css, palette_values
+    from support.paths import ROOT
 
     def source(name):
         return minify_css((ROOT / "docs" / "assets" / f"{name}.css").read_text(encoding="utf-8"))
@@ -157,8 +157,8 @@ def test_a_build_parses_the_plan_once(tmp_path, monkeypatch):
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from conftest import SMALL_PLAN
-    from projectcopy import copy_project
+    from support.paths import SMALL_PLAN
+    from support.projectcopy import copy_project
 
     plan_text = SMALL_PLAN.read_text(encoding="utf-8")
     project = copy_project(tmp_path / "project", plan_text)

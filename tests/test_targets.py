@@ -10,14 +10,14 @@ import xml.etree.ElementTree as ET
 import pytest
 from bs4 import BeautifulSoup
 
-import mkdocsrun
-from conftest import SMALL_PLAN
 from plansite import routes
 from plansite.pages import charts, indicators
 from plansite.pages.builder import Builder
 from plansite.pages.render import Renderer
 from plansite.plan import timeline
 from plansite.site.navigation import navigation
+from support.builds import mkdocs
+from support.paths import SMALL_PLAN
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -83,7 +83,7 @@ def test_targets_page_states_the_stage_of_the_build_date(plan, year, current):
 
 
 def test_a_real_build_uses_source_date_epoch_and_rejects_a_bad_one(tmp_path):
-    from projectcopy import copy_project
+    from support.projectcopy import copy_project
 
     # The small plan the invalid examples start from, without records (a build dated 2023 would reject
     # records of later years as lying in its future): the date's way into the pages does not depend on
@@ -91,14 +91,14 @@ def test_a_real_build_uses_source_date_epoch_and_rejects_a_bad_one(tmp_path):
     root = copy_project(tmp_path / "project", SMALL_PLAN.read_text(encoding="utf-8"))
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch(2023), "PLANSITE_OFFLINE_COPY": "0"}  # no second build
     cmd = ["build", "--strict", "-d", str(tmp_path / "site")]
-    done = mkdocsrun.mkdocs(cmd, root, env)
+    done = mkdocs(cmd, root, env)
     assert done.returncode == 0, done.stderr
     shown = BeautifulSoup((tmp_path / "site" / "index.html").read_text(encoding="utf-8"), "html.parser").get_text()
     assert "实施中\u3000规划期2021—2025年；按本站生成日期（2023年6月1日）计。" in shown
     marker = tmp_path / "site" / "kept.txt"
     marker.write_text("old site")
     env["SOURCE_DATE_EPOCH"] = "last tuesday"
-    bad = mkdocsrun.mkdocs(cmd, root, env)
+    bad = mkdocs(cmd, root, env)
     assert bad.returncode != 0
     assert "SOURCE_DATE_EPOCH 的值“last tuesday”不是有效的时间戳" in bad.stderr
     assert "Traceback" not in bad.stderr

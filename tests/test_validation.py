@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import INVALID, INVALID_DIR, ROOT, expected_report
 from plansite import cli
 from plansite.data.plan import load_plan, parse_plan
 from plansite.data.problems import PlanError
 from plansite.pages import guide
+from support.paths import INVALID, INVALID_DIR, ROOT, expected_report
 
 FIXTURES = ROOT / "tests" / "fixtures"
 

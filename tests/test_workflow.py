@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from support.paths import ROOT
+
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from support.browser import visit
+
 # Material's message types (src/.../integrations/search/worker/message)
 SETUP, READY, QUERY, RESULT = 0, 1, 2, 3
 
@@ -76,7 +78,7 @@ class SearchBox:
 
     def __init__(self, page, site_url: str):
         self.page, self.site_url = page, site_url
-        page.goto(site_url)
+        visit(page, site_url)
         self.input = page.locator(".md-search__input")
         if page.viewport_size["width"] < 960:  # Material's header shows a search button below 60em
             page.locator(".md-header label[for=__search]").first.click()

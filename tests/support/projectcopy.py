@@ -7,11 +7,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import mkdocsrun
 from plansite.data.project import BUILD_INPUTS
 from plansite.pages import templatecache
-
-ROOT = Path(__file__).resolve().parent.parent
+from support.builds import mkdocs as run_mkdocs
+from support.paths import ROOT
 
 
 def copy_project(dest: Path, plan_text: str | None = None, progress_text: str | None = None) -> Path:
@@ -42,7 +41,7 @@ def copy_project(dest: Path, plan_text: str | None = None, progress_text: str | 
 
 def mkdocs(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """`mkdocs ARGS` run in the copy, as an editor would run it there."""
-    return mkdocsrun.mkdocs(list(args), project, env)
+    return run_mkdocs(list(args), project, dict(os.environ) if env is None else env)
 
 
 def build(project: Path, out: Path) -> subprocess.CompletedProcess:

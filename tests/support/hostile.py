@@ -12,7 +12,6 @@ import types
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import markdown
@@ -22,8 +21,8 @@ from bs4 import BeautifulSoup, NavigableString, Script, Stylesheet, Tag, Templat
 from plansite import model
 from plansite.data import yamlnodes
 from plansite.data.reader import field_types
+from support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 EVERY_FIELD = ROOT / "tests" / "fixtures" / "every-field.yaml"
 PAYLOADS = ROOT / "tests" / "fixtures" / "payloads.yaml"
 
