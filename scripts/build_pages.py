@@ -10,6 +10,10 @@
                                                  folder, and only on success replace SITE (default: site/)
   python scripts/build_pages.py schema [FILE]    write the JSON Schema of plan.yaml, derived from the model
                                                  (default: docs/schema/plan.schema.json; a test keeps it current)
+  python scripts/build_pages.py import SOURCE [--out DRAFT] [--force]
+                                                 read a published plan (text, web page, Word, PDF) and write a
+                                                 draft plan.yaml (default: data/plan.draft.yaml, never over an
+                                                 existing file without --force) and a report of what to review
 
 The site itself is built by MkDocs: mkdocs.yml loads scripts/mkdocs_hooks.py, which runs the same
 load → validate → render steps inside `mkdocs build` and `mkdocs serve`.
@@ -164,6 +168,10 @@ def main(argv: list[str]) -> int:
         return generate(Path(argv[1]))
     if len(argv) in (1, 2) and argv[0] == "build":
         return build(Path(argv[1]) if len(argv) == 2 else ROOT / "site")
+    if len(argv) >= 1 and argv[0] == "import":
+        from plansite.importer.cli import main as import_main
+
+        return import_main(argv[1:], ROOT, lambda p: display_path(Path(p)))
     if len(argv) in (1, 2) and argv[0] == "schema":
         return write_schema(Path(argv[1]) if len(argv) == 2 else DEFAULT_SCHEMA)
     print(__doc__, file=sys.stderr)

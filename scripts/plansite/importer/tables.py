@@ -1,0 +1,45 @@
+"""Turning printed table rows into the annex table: the header kept once, repeated headers dropped,
+merged category cells copied down. Shared by the readers, whose tables differ only in how cells are read."""
+from __future__ import annotations
+
+from .clean import strip
+from .intermediate import Repair, Table
+
+HEADER_WORDS = ("牵头",)
+
+
+def is_header(cells: list[str]) -> bool:
+    return any(any(w in c for w in HEADER_WORDS) for c in cells) and not any(len(c) > 20 for c in cells)
+
+
+def build(rows: list[tuple[str, list[str]]], repairs: list[Repair]) -> Table | None:
+    """rows: (where, cells) in printed order, cells already read (line breaks inside a cell removed).
+    None when no row looks like the annex's header."""
+    header: list[str] | None = None
+    out: list[list[str]] = []
+    where = ""
+    for at, raw in rows:
+        cells = [strip(c) for c in raw]
+        if not any(cells):
+            continue
+        if is_header(cells):
+            if header is None:
+                header, where = cells, at
+            else:
+                repairs.append(Repair("repeated_header", at, ("\u3000".join(cells),)))
+            continue
+        if header is None:
+            continue
+        width = len(header)
+        if len(cells) < width:  # a row printed without its merged first cell
+            cells = [""] * (width - len(cells)) + cells
+        cells = cells[:width]
+        if out and not cells[0] and len(header) >= 4:  # the category cell merged over several rows
+            cells[0] = out[-1][0]
+        if out and not cells[1] and len(header) >= 4 and not cells[2] and cells[3]:
+            out[-1][3] += cells[3]  # the rest of a row that a page end cut (its other cells empty)
+            continue
+        out.append(cells)
+    if header is None:
+        return None
+    return Table(header, out, where)
