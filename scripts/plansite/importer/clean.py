@@ -105,9 +105,14 @@ def is_front_line(text: str) -> bool:
 
 
 def continues(before: str, after: str) -> bool:
-    """Whether `after` is the rest of `before`, cut by a page end: `before` stops mid-sentence, and
-    neither is a heading, a title or a line of the notice's head."""
+    """Whether `after` is the rest of `before`, cut by a page end: `before` is Chinese prose (no spaces
+    between words, as a website's menu has) that stops mid-sentence, and neither is a heading, a title or a
+    line of the notice's head."""
     if len(before) < 20 or ends_sentence(before) or looks_like_heading(before) or is_front_line(before):
+        return False
+    if " " in STRAY.sub("", ITEM.sub("", before)).strip() or not re.match(rf"{CJK_CHAR}|[0-9]", after):
+        return False
+    if not re.search(rf"{CJK_CHAR}$", before):
         return False
     if CHAPTER.match(after) or SECTION.match(after) or ITEM.match(after) or is_front_line(after):
         return False

@@ -55,7 +55,7 @@ def read_string(text: str, file: str, kind: str = "文本") -> Source:
         for printed, normalised in spaces:
             repairs.append(Repair("stray_space", para.where, (printed,), normalised, i))
         para.text = fixed
-        if LINE_BREAK.search(para.text):
+        if 0 < len(LINE_BREAK.findall(para.text)) <= 3:  # a title's lines (a menu has many gaps)
             para.lines = tuple(LINE_BREAK.split(para.text))
             para.text = "".join(para.lines)
             repairs.append(Repair("line_break", para.where, para.lines, para.text, i))

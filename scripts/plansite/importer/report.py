@@ -12,7 +12,7 @@ from .writer import Marked
 REPAIR_WORDS = {
     "page_break": "分页处被截断的段落已接回",
     "stray_space": "数字两侧多余的空格已删除",
-    "line_break": "标题等处的换行已删除",
+    "line_break": "标题中的换行已删除",
     "repeated_header": "附件表格跨页重复的表头已删除",
     "page_number": "页码已删除",
     "running_header": "每页重复的页眉页脚已删除",
@@ -34,13 +34,17 @@ def render(source: Source, draft: Draft, marked: list[Marked], out: str, problem
     else:
         lines.append("  附件分工表：没有找到")
     lines.append(f"  段落 {len(source.paragraphs)} 段（{source.kind}读取后），用时 {seconds:.2f} 秒")
-    repairs = Counter(r.kind for r in source.repairs)
+    # what the reader repaired, and the titles the structurer joined from their printed lines
+    found: list[tuple[str, str]] = [(r.kind, r.where) for r in source.repairs if r.kind != "line_break"]
+    found += [("line_break", str(n["where"])) for n in draft.notes if n["kind"] == "line_break"]
+    repairs = Counter(kind for kind, _ in found)
     lines.append("")
     if repairs:
         lines.append("修复（分页、空格、换行、表头记入草稿末尾的 notes）：")
         for kind, n in repairs.items():
-            examples = [r.where for r in source.repairs if r.kind == kind][:3]
-            lines.append(f"  {REPAIR_WORDS[kind]}：{n} 处（{'、'.join(examples)}{' 等' if n > 3 else ''}）")
+            examples = list(dict.fromkeys(where for k, where in found if k == kind))
+            shown = "、".join(examples[:3]) + (" 等" if len(examples) > 3 else "")
+            lines.append(f"  {REPAIR_WORDS[kind]}：{n} 处（{shown}）")
     else:
         lines.append("修复：无")
     for remark in draft.remarks:

@@ -187,7 +187,8 @@ class Structurer:
             doc["letterhead"] = texts[letterhead_at]
         if number_at is not None:
             doc["number"] = re.sub(r"\s+", "", texts[number_at])
-        elif (found := next((m for t in texts[: title_at or 0] if (m := DOC_NUMBER_IN.search(t))), None)) is not None:
+        elif (found := next((m for t in texts[: addressee_at or len(texts)] if (m := DOC_NUMBER_IN.search(t))),
+                            None)) is not None:
             doc["number"] = re.sub(r"\s+", "", found.group())  # from a page's 发文字号 line
         # the notice's title, possibly printed over several lines (each its own paragraph in some formats)
         used: set[int] = {i for i in (letterhead_at, number_at) if i is not None}
@@ -512,13 +513,13 @@ class Structurer:
         self.counts["projects"] = len(self.tasks_by_kind["project"])
         if table is None:
             self.words = {}
-            why = ("没有找到附件分工表，无法从中登记部门：请照原件登记部门（每个部门一条：id、name、kind），"
-                   "或删去 annex 后只登记正文提到的一个牵头部门")
-            self.remarks.append("没有找到附件分工表：草稿没有 annex，departments 待填。附件如单独发布，可另行下载后补录。")
+            why = ("没有找到附件分工表，无法从中登记部门：请照附件登记部门（每个部门一条：id、name、kind）"
+                   "并补上 annex；附件另行发布时，下载附件后照录")
+            self.remarks.append("没有找到附件分工表：草稿没有 annex，departments 待填。")
             self.counts["assignments"] = 0
             self.counts["departments"] = 0
-            return {"departments": [{"id": Review("待填", why, path="departments[0]"), "name": Review("待填", "部门规范名称"),
-                                     "kind": Review("待填", "部门类别")}]}
+            return {"departments": [{"id": Review("待填", why, path="departments[0]"), "name": Review("待填", "部门规范名称（附件中出现最多的写法）"),
+                                     "kind": Review("待填", "部门类别：区委部门、区政府部门、群团组织或其他（县、市的方案写县委部门……）")}]}
         header = table.header
         lead_col = next((i for i, h in enumerate(header) if any(w in h for w in LEAD_WORDS)), None)
         resp_col = next((i for i, h in enumerate(header) if i != lead_col and any(w in h for w in RESP_WORDS)), None)

@@ -6,6 +6,20 @@ from .clean import strip
 from .intermediate import Repair, Table
 
 HEADER_WORDS = ("牵头",)
+DEPARTMENT_COLUMNS = ("牵头", "责任", "配合", "参与", "协同", "协办")
+SEPARATORS = "、，,；;"
+
+
+def join_lines(text: str, departments: bool) -> str:
+    """A cell printed over several lines (explicit breaks, \n): a list of departments one per line becomes
+    a list separated by 、; other cells' lines are joined as they are."""
+    pieces = [strip(p) for p in text.split("\n") if strip(p)]
+    if not departments:
+        return "".join(pieces)
+    out = ""
+    for piece in pieces:
+        out += piece if (not out or out[-1] in SEPARATORS) else "、" + piece
+    return out
 
 
 def is_header(cells: list[str]) -> bool:
@@ -24,13 +38,14 @@ def build(rows: list[tuple[str, list[str]]], repairs: list[Repair]) -> Table | N
             continue
         if is_header(cells):
             if header is None:
-                header, where = cells, at
+                header, where = [join_lines(c, False) for c in cells], at
             else:
-                repairs.append(Repair("repeated_header", at, ("\u3000".join(cells),)))
+                repairs.append(Repair("repeated_header", at, ("\u3000".join(join_lines(c, False) for c in cells),)))
             continue
         if header is None:
             continue
         width = len(header)
+        cells = [join_lines(c, any(w in h for w in DEPARTMENT_COLUMNS)) for c, h in zip(cells, header + [""] * len(cells), strict=False)]
         if len(cells) < width:  # a row printed without its merged first cell
             cells = [""] * (width - len(cells)) + cells
         cells = cells[:width]
