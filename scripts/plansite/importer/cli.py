@@ -91,10 +91,8 @@ def main(argv: list[str], root: Path, display) -> int:
     out: Path = args.out or root / "data" / "plan.draft.yaml"
     shown = display(out)
     if out.exists() and not args.force:
-        print(f"{shown}: 已经存在，没有覆盖。\n  如要覆盖，请加 --force；或用 --out 另选文件名。", file=sys.stderr)
-        return 1
-    if out.resolve() == (root / "data" / "plan.yaml").resolve() and not args.force:
-        print(f"{shown}: 这是网站正在使用的数据文件，导入不会写到它上面（除非加 --force）。", file=sys.stderr)
+        what = "这是网站正在使用的数据文件，" if out.resolve() == (root / "data" / "plan.yaml").resolve() else ""
+        print(f"{shown}: {what}已经存在，没有覆盖。\n  如要覆盖，请加 --force；或用 --out 另选文件名。", file=sys.stderr)
         return 1
     try:
         result = import_file(args.source, shown)

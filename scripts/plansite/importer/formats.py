@@ -22,7 +22,7 @@ def sniff(data: bytes, name: str) -> str:
             names = []
         if "word/document.xml" in names:
             return "docx"
-        return "zip"
+        return "baddocx" if suffix == ".docx" else "zip"
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         return "doc"
     if suffix == ".pdf":

@@ -48,6 +48,11 @@ def read(data: bytes, file: str) -> Source:
     collect(article, lines)
     paragraphs: list[Para] = []
     chrome: list[str] = []
+    if article is not (soup.body or soup):  # what the page printed around the article: menus, 索引号, footer
+        inside = {text for text, _ in lines}
+        around: list[tuple[str, bool]] = []
+        collect(soup.body or soup, around)
+        chrome += [clean.strip(t.replace("\n", " ")) for t, _ in around if t not in inside]
     for n, (line, heading) in enumerate(lines, 1):
         if CHROME.search(line) and len(line) < 80:
             chrome.append(line)
@@ -70,7 +75,7 @@ def read(data: bytes, file: str) -> Source:
                 current = Para(piece, f"第 {n} 段", heading)
         paragraphs.append(current)
     if chrome:
-        repairs.append(Repair("chrome", "网页", tuple(chrome[:5])))
+        repairs.append(Repair("chrome", "网页正文以外", tuple(c[:40] for c in chrome if c)))
     for i, para in enumerate(paragraphs):
         fixed, spaces = clean.stray_spaces(para.text)
         for printed, normalised in spaces:
