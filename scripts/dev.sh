@@ -7,6 +7,7 @@
 #   ./scripts/dev.sh build    build the site into site/ (left untouched if the build fails)
 #   ./scripts/dev.sh bench    benchmark build and page cost at 1x, 10x, 50x (--quick: 1x only)
 #   ./scripts/dev.sh lint     zizmor (workflow security), ruff and mypy (settings in pyproject.toml)
+#   ./scripts/dev.sh import SOURCE [--out DRAFT] [--force]   a published plan (.txt, .html, .docx, .pdf) → a draft plan.yaml
 #
 # Needs Python 3.10+. For tests it also installs Debian's chromium, a Chinese font, Java and Node when
 # they are missing (apt-get, as root or through sudo); Playwright drives that Chromium, it never downloads
@@ -105,6 +106,10 @@ case "$cmd" in
     "$VENV/bin/ruff" check "$@"
     exec "$VENV/bin/mypy"
     ;;
+  import)
+    setup_python
+    exec "$PY" scripts/build_pages.py import "$@"
+    ;;
   bench)
     setup_python
     setup_browser
@@ -112,7 +117,7 @@ case "$cmd" in
     exec "$PY" benchmarks/bench.py "$@"
     ;;
   *)
-    sed -n '2,14p' "$0"
+    sed -n '2,15p' "$0"
     exit 2
     ;;
 esac
