@@ -128,3 +128,12 @@ def test_a_draft_of_a_county_says_its_kinds_in_order():
     result = run(FIXTURES / "county.txt")
     comments = [line.strip() for line in result.text.split("\n") if line.strip() in ("# 县委部门", "# 县政府部门", "# 群团组织", "# 其他")]
     assert comments == ["# 县委部门", "# 县政府部门", "# 群团组织", "# 其他"]
+
+
+def test_a_level_read_from_the_annex_alone_is_doubted():
+    page = ("<html><body><p>一、总则</p><p>为做好工作，制定本方案。</p><table><tr><td>类别</td><td>工作任务</td><td>牵头单位</td></tr>"
+            "<tr><td>提升行动</td><td>1. 实施某某行动</td><td>县科协</td></tr></table></body></html>").encode("utf-8")
+    result = import_bytes(page, "page.html")
+    level = result.draft.tree["jurisdiction"]["level"]
+    assert (level.marker, level.value) == ("待核", "县")
+    assert result.draft.tree["words"]["department"] == "单位"

@@ -110,6 +110,8 @@ class Structurer:
         self.level = ""
         self.tasks_by_kind: dict[str, list[dict]] = {"action": [], "project": []}
         self.words: dict = {}
+        self.annex_level = ""  # the level the annex's department names start with (区委…, 县教育局 …)
+        self.jurisdiction_name = ""
 
     # ── the whole document ─────────────────────────────────────────────────────────────────
     def run(self) -> Draft:
@@ -125,6 +127,9 @@ class Structurer:
         tree: dict = {"document": document, "preamble": preamble, "chapters": chapters}
         annex_part = self.annex(chapters, end)
         tree.update(annex_part)
+        if isinstance(jurisdiction.get("level"), Review) and self.annex_level and not self.jurisdiction_name:
+            jurisdiction = {"level": Review("待核", f"标题中没有行政区划；附件中的部门名称多以“{self.annex_level}”开头，"
+                                                    f"暂定为{self.annex_level}：请确认", self.annex_level, path="jurisdiction.level")}
         notes = self.make_notes()
         if notes:
             tree["notes"] = notes
@@ -331,13 +336,14 @@ class Structurer:
         prefix = re.sub(r"^.*?关于印发《?", "", prefix)
         m = re.search(r"([^省市区县州]{1,8}?(?:自治县|区|县|市|省))$", prefix)
         name = m.group(1) if m else ""
+        self.jurisdiction_name = name
         level = "县" if name.endswith("自治县") else (name[-1:] if name else "")
         if level in ("区", "县", "市"):
             self.level = level
             return {"level": level, "name": name}
         why = ("本网站支持区、县、市的实施方案；" + (f"这份文件的发文层级是“{name}”，" if name else "没有从标题中读出行政区划，")
                + "请填写 区、县 或 市 之一（省级或国家级文件需要先扩展网站）")
-        self.remarks.append(f"没有确定行政区划（{name or '标题中没有地名'}）：jurisdiction.level 待填。")
+        self.remarks.append(f"没有从标题中确定行政区划（{name or '标题中没有地名'}）：见 jurisdiction.level。")
         return {"level": Review("待填", why, path="jurisdiction.level")}
 
     # ── the body ───────────────────────────────────────────────────────────────────────────
@@ -543,6 +549,7 @@ class Structurer:
             printed += lead + resp
             rows.append((cells[cat_col] if cat_col is not None else "", cells[task_col], lead, resp))
         level = self.level or majority_level(printed)
+        self.annex_level = level
         depts, index = departments.registry(printed, level)
         by_id = {d.id: d for d in depts}
         annex = []
