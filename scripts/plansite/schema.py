@@ -343,7 +343,9 @@ def read_plan(root: yaml.Node, file: str, hint_for: typing.Callable[[str], str] 
 SCHEMA_ID = "plan.schema.json"
 # Not blank, one line, no control characters. `(?![\\s\\S])` is "end of text" in both Python and ECMA-262
 # regexes (Python's `$` also matches before a final newline).
-TEXT_JSON_PATTERN = f"^(?![\\s]*(?![\\s\\S]))[^{LINE_BREAKS}{CONTROLS}]+(?![\\s\\S])"
+# Nor an import draft's review marker (IMPORT_MARKERS), which `check` rejects too.
+TEXT_JSON_PATTERN = (f"^(?![\\s]*(?![\\s\\S]))(?![\\s\\S]*(?:{'|'.join(IMPORT_MARKERS)}))"
+                     f"[^{LINE_BREAKS}{CONTROLS}]+(?![\\s\\S])")
 
 
 def json_schema(root: Any = model.Plan, title: str = "data/plan.yaml", schema_id: str = "plan.schema.json",
