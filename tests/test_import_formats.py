@@ -8,7 +8,9 @@ import pytest
 from importsupport import CURATED, FIXTURES, accepted, annex_rows, departments, notice, paragraph_match, run, structure
 from plansite.importer.errors import ImportFailure
 
-RENDITIONS = ["wulong.html", "wulong.docx", "wulong.pdf"]
+# wulong-split.pdf: Word's defaults for the annex (rows broken across pages, no repeated header), “- N -”
+# page numbers and the 文号 as a running header on every page
+RENDITIONS = ["wulong.html", "wulong.docx", "wulong.pdf", "wulong-split.pdf"]
 
 
 @pytest.fixture(scope="module", params=RENDITIONS)
@@ -40,8 +42,12 @@ def test_each_reader_reports_what_it_repaired(rendition):
     if name.endswith(".html"):
         assert "chrome" in kinds  # 当前位置, 分享到, ICP备 … were on the page
         assert "line_break" in kinds  # the <br> the page left inside a paragraph
-    if name.endswith(".pdf"):
+    if name == "wulong.pdf":
         assert {"page_number", "page_break", "repeated_header"} <= kinds
+    if name == "wulong-split.pdf":  # the running 文号 dropped from every page, the one under the letterhead kept
+        assert {"page_number", "page_break", "running_header"} <= kinds and "repeated_header" not in kinds
+        assert "cut_row" in kinds  # a row of the annex the page end cut, joined again
+    if name.endswith(".pdf"):
         joins = [n for n in plan.notes if n.kind == "page_break"]
         assert joins and all(n.normalised == "".join(n.printed) for n in joins)
     titles = {n.where: n.printed for n in plan.notes if n.kind == "line_break"}

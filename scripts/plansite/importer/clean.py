@@ -52,6 +52,29 @@ def decode(data: bytes, file: str) -> str:
     return text
 
 
+# PDF fonts often map a character's glyph to the radical that looks the same (⼯ U+2F2F for 工, ⻘ U+2ED8
+# for 青); text extracted from them carries those code points. Kangxi radicals have compatibility
+# decompositions (NFKC); the supplement's simplified forms do not, so they are listed.
+RADICAL_SUPPLEMENT = {
+    "\u2e81": "厂", "\u2e8a": "卜", "\u2e9f": "母", "\u2ea0": "民", "\u2ec1": "虎", "\u2ec4": "西", "\u2ec5": "见",
+    "\u2ec6": "角", "\u2ec8": "讠", "\u2ec9": "贝", "\u2ecb": "车", "\u2ed3": "长", "\u2ed4": "门", "\u2ed7": "雨",
+    "\u2ed8": "青", "\u2eda": "页", "\u2edb": "风", "\u2edc": "飞", "\u2edd": "食", "\u2ee2": "马", "\u2ee3": "骨",
+    "\u2ee4": "鬼", "\u2ee5": "鱼", "\u2ee6": "鸟", "\u2ee8": "麦", "\u2ee9": "黄", "\u2eec": "齐", "\u2eee": "齿",
+    "\u2ef0": "龙", "\u2ef3": "龟",
+}
+RADICAL = re.compile("[\u2f00-\u2fd5" + "".join(RADICAL_SUPPLEMENT) + "]")
+
+
+def radicals(text: str) -> tuple[str, list[str]]:
+    """Radicals that stand for ordinary characters replaced by them; and which ones were found."""
+    import unicodedata
+
+    found = RADICAL.findall(text)
+    if not found:
+        return text, []
+    return RADICAL.sub(lambda m: RADICAL_SUPPLEMENT.get(m.group()) or unicodedata.normalize("NFKC", m.group()), text), found
+
+
 def strip(text: str) -> str:
     return text.strip(SPACES + "\r\n")
 

@@ -8,7 +8,7 @@ from typing import Literal
 # Repairs the curated data records in notes (model.Note.kind) and the reader-only ones, which the
 # report lists but notes do not (a page number or a website's menu is not part of the document).
 RepairKind = Literal["page_break", "stray_space", "line_break", "repeated_header",
-                     "page_number", "running_header", "chrome", "merged_cell", "spaced_text"]
+                     "page_number", "running_header", "chrome", "merged_cell", "spaced_text", "radical", "dash", "cut_row"]
 
 
 @dataclass

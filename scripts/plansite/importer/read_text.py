@@ -18,9 +18,12 @@ def read(data: bytes, file: str) -> Source:
 
 def read_string(text: str, file: str, kind: str = "文本") -> Source:
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text, found = clean.radicals(text)
+    repairs: list[Repair] = []
+    if found:
+        repairs.append(Repair("radical", "全文", tuple(dict.fromkeys(found)), None))
     if not clean.strip(text):
         raise ImportFailure(file, "文件是空的", expected="实施方案的全文", found="空文件（或只有空白）")
-    repairs: list[Repair] = []
     lines: list[tuple[int, str]] = []
     rows: list[tuple[str, list[str]]] = []
     for n, line in enumerate(text.split("\n"), 1):

@@ -187,7 +187,8 @@ class Structurer:
         doc: dict = {}
         # 版头: …文件, before the title
         limit = title_at if title_at is not None else (date_at or 0)
-        letterhead_at = next((i for i in range(limit) if texts[i].endswith("文件") and len(texts[i]) <= 40), None)
+        letterhead_at = next((i for i in reversed(range(limit)) if texts[i].endswith("文件") and len(texts[i]) <= 40
+                              and not re.search(r"[\s>＞»:：/]", texts[i])), None)  # not a page's 当前位置 line
         if letterhead_at is not None:
             doc["letterhead"] = texts[letterhead_at]
         if number_at is not None:

@@ -8,6 +8,7 @@ from .intermediate import Repair, Table
 HEADER_WORDS = ("牵头",)
 DEPARTMENT_COLUMNS = ("牵头", "责任", "配合", "参与", "协同", "协办")
 SEPARATORS = "、，,；;"
+TASK_WORDS = ("任务", "工作", "内容", "事项")
 
 
 def join_lines(text: str, departments: bool) -> str:
@@ -49,11 +50,15 @@ def build(rows: list[tuple[str, list[str]]], repairs: list[Repair]) -> Table | N
         if len(cells) < width:  # a row printed without its merged first cell
             cells = [""] * (width - len(cells)) + cells
         cells = cells[:width]
-        if out and not cells[0] and len(header) >= 4:  # the category cell merged over several rows
-            cells[0] = out[-1][0]
-        if out and not cells[1] and len(header) >= 4 and not cells[2] and cells[3]:
-            out[-1][3] += cells[3]  # the rest of a row that a page end cut (its other cells empty)
+        task = next((i for i, h in enumerate(header) if any(w in h for w in TASK_WORDS)), min(1, width - 1))
+        if out and not cells[task]:  # the rest of a row that a page end cut: no task of its own
+            repairs.append(Repair("cut_row", at, (out[-1][task][:16], "……".join(c[:12] for c in cells if c))))
+            for i, cell in enumerate(cells):
+                if cell and i != task and not (i == 0 and width >= 4 and cell == out[-1][0]):
+                    out[-1][i] += cell
             continue
+        if out and not cells[0] and width >= 4:  # the category cell merged over several rows
+            cells[0] = out[-1][0]
         out.append(cells)
     if header is None:
         return None
