@@ -72,6 +72,15 @@ def accepted_without_departments(result):
     return parse_plan(text.replace("kind: 待填", "kind: 群团组织", 1))
 
 
+def test_text_as_pdftotext_writes_it_line_by_line():
+    """Lines broken as printed, rejoined by their width; the annex is not a table there, so none is read."""
+    result = run(FIXTURES / "wulong-pdftotext.txt")
+    plan = accepted_without_departments(result)
+    assert paragraph_match(plan).share >= 0.99  # measured: 100/100
+    assert (notice(plan), structure(plan)) == (notice(CURATED), structure(CURATED))
+    assert "annex" not in result.draft.tree
+
+
 # ── a made-up 县 plan ──────────────────────────────────────────────────────────────────────
 @pytest.fixture(scope="module", params=["county.txt", "county.docx"])
 def county(request):
