@@ -137,3 +137,18 @@ def test_a_level_read_from_the_annex_alone_is_doubted():
     level = result.draft.tree["jurisdiction"]["level"]
     assert (level.marker, level.value) == ("待核", "县")
     assert result.draft.tree["words"]["department"] == "单位"
+
+
+def test_an_annex_with_a_number_column_and_no_category():
+    page = ("<html><body><p>一、重点任务</p><p>（一）实施青少年科学素质提升行动。</p><p>激发兴趣，培养能力。</p>"
+            "<p>办好科技节。每年一次。</p><p>（二）实施科普基础设施工程。</p><p>建好场馆，提高服务。</p><p>建成科技馆。2025年前建成。</p>"
+            "<table><tr><th>序号</th><th>重点任务</th><th>牵头单位</th><th>配合单位</th></tr>"
+            "<tr><td>1</td><td>实施青少年科学素质提升行动</td><td>县教育局</td><td>县科协<br>团县委</td></tr>"
+            "<tr><td>2</td><td>实施科普基础设施工程</td><td>县科协</td><td>县财政局</td></tr></table></body></html>").encode("utf-8")
+    result = import_bytes(page, "page.html")
+    tree = result.draft.tree
+    assert tree["words"] == {"department": "单位", "lead": "牵头单位", "responsible": "配合单位", "task": "重点任务"}
+    assert [row["task"] for row in tree["annex"]] == [t["id"] for c in tree["chapters"] for t in c["tasks"]]
+    names = [(entry.value if hasattr(entry, "value") else entry)["name"] for entry in tree["departments"]]
+    assert names == ["县教育局", "县财政局", "县科协", "团县委"]  # by kind, then first printed; one per line in a cell
+    assert result.problems == []

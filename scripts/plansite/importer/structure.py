@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import clean, departments
+from . import clean, departments, tables
 from .draft import Commented, Draft, Flow, Raw, Review
 from .errors import ImportFailure
 from .ids import Ids, ordinal, pinyin
@@ -531,7 +531,9 @@ class Structurer:
         lead_col = next((i for i, h in enumerate(header) if any(w in h for w in LEAD_WORDS)), None)
         resp_col = next((i for i, h in enumerate(header) if i != lead_col and any(w in h for w in RESP_WORDS)), None)
         task_col = next((i for i, h in enumerate(header) if i not in (lead_col, resp_col) and any(w in h for w in TASK_WORDS)), None)
-        cat_col = next((i for i, h in enumerate(header) if i not in (lead_col, resp_col, task_col)), None)
+        cat_col = next((i for i, h in enumerate(header) if i not in (lead_col, resp_col, task_col)
+                        and any(w in h for w in tables.CATEGORY_WORDS)), None)
+        number_col = next((i for i, h in enumerate(header) if "序号" in h), None)
         if lead_col is None or task_col is None:
             raise ImportFailure(self.source.file, "附件表格的表头认不出来", expected="含“牵头部门（单位）”和任务一栏的表头",
                                 found="、".join(header), hint="请检查附件表格，或先删去附件再导入正文")
@@ -548,7 +550,9 @@ class Structurer:
             lead = split_names(cells[lead_col])
             resp = split_names(cells[resp_col]) if resp_col is not None else []
             printed += lead + resp
-            rows.append((cells[cat_col] if cat_col is not None else "", cells[task_col], lead, resp))
+            number_cell = cells[number_col] if number_col is not None else ""
+            rows.append((cells[cat_col] if cat_col is not None else "", f"{number_cell}. {cells[task_col]}"
+                         if re.fullmatch(r"\d+", number_cell) else cells[task_col], lead, resp))
         level = self.level or majority_level(printed)
         self.annex_level = level
         depts, index = departments.registry(printed, level)

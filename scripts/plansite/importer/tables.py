@@ -9,6 +9,7 @@ HEADER_WORDS = ("牵头",)
 DEPARTMENT_COLUMNS = ("牵头", "责任", "配合", "参与", "协同", "协办")
 SEPARATORS = "、，,；;"
 TASK_WORDS = ("任务", "工作", "内容", "事项")
+CATEGORY_WORDS = ("类别", "类型", "分类", "领域", "板块")
 
 
 def join_lines(text: str, departments: bool) -> str:
@@ -54,11 +55,12 @@ def build(rows: list[tuple[str, list[str]]], repairs: list[Repair]) -> Table | N
         if out and not cells[task]:  # the rest of a row that a page end cut: no task of its own
             repairs.append(Repair("cut_row", at, (out[-1][task][:16], "……".join(c[:12] for c in cells if c))))
             for i, cell in enumerate(cells):
-                if cell and i != task and not (i == 0 and width >= 4 and cell == out[-1][0]):
+                if cell and i != task and not (cell == out[-1][i] and any(w in header[i] for w in CATEGORY_WORDS)):
                     out[-1][i] += cell
             continue
-        if out and not cells[0] and width >= 4:  # the category cell merged over several rows
-            cells[0] = out[-1][0]
+        category = next((i for i, h in enumerate(header) if any(w in h for w in CATEGORY_WORDS)), None)
+        if out and category is not None and not cells[category]:  # the category cell merged over several rows
+            cells[category] = out[-1][category]
         out.append(cells)
     if header is None:
         return None
