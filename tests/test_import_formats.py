@@ -63,6 +63,25 @@ def test_a_page_without_its_annex_keeps_the_attachments_title_and_says_so():
     assert paragraph_match(accepted_without_departments(result)).missing == []
 
 
+@pytest.mark.parametrize("layout", ["annex after the article", "page in a layout table"])
+def test_a_page_laid_out_otherwise_reads_the_same(layout):
+    """The annex printed after the article (cells without <p>), or the whole page inside a layout table."""
+    from plansite.importer.cli import import_bytes
+
+    page = (FIXTURES / "wulong.html").read_text(encoding="utf-8")
+    start = page.index('<table border="1"')
+    end = page.index("</table>", start) + len("</table>")
+    annex = page[start:end].replace("<p>", "").replace("</p>", "")
+    page = page[:start] + page[end:]
+    page = page.replace('<div class="footer">', annex + '<div class="footer">')
+    if layout == "page in a layout table":
+        body = page.split("<body>")[1].split("</body>")[0]
+        page = f'<html><body><table class="layout"><tr><td>{body}</td></tr></table></body></html>'
+    plan = accepted(import_bytes(page.encode("utf-8"), "page.html"))
+    assert paragraph_match(plan).missing == [] and annex_rows(plan) == annex_rows(CURATED)
+    assert notice(plan) == notice(CURATED)
+
+
 def accepted_without_departments(result):
     """The draft with its one department filled in as an editor would."""
     from plansite.importer.verify import resolve

@@ -34,16 +34,16 @@ def read(data: bytes, file: str) -> Source:
     for tag in soup(DROP):
         tag.decompose()
     repairs: list[Repair] = []
+    annex_tables = []
+    for element in soup.find_all("table"):  # anywhere on the page: some sites put the annex after the article
+        grid = table_grid(element)  # (a layout table around it has no header row of short cells)
+        if grid and any(tables.is_header(row) for row in grid[:3]):
+            annex_tables.append(grid)
+            element.replace_with(soup.new_string(""))
     article = find_article(soup)
     if article is None:
         raise ImportFailure(file, "网页里没有正文", expected="含有实施方案全文的网页（“另存为”完整网页或仅 HTML）",
                             found="没有找到成段的文字", hint="在浏览器里打开原文页，另存为“网页，仅 HTML”后再导入")
-    annex_tables = []
-    for element in article.find_all("table"):
-        grid = table_grid(element)
-        if grid and any(tables.is_header(row) for row in grid[:3]):
-            annex_tables.append(grid)
-            element.replace_with(soup.new_string(""))
     lines: list[tuple[str, bool]] = []
     collect(article, lines)
     paragraphs: list[Para] = []
