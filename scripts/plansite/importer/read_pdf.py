@@ -243,15 +243,21 @@ def drop_page_furniture(lines: list[Line], heights: dict[int, float], repairs: l
 
 
 def assemble(lines: list[Line], repairs: list[Repair]) -> list[Para]:
-    """Lines → paragraphs by indentation, across pages."""
+    """Lines → paragraphs by indentation (or space above), across pages."""
     size = Counter(round(line.size) for line in lines).most_common(1)[0][0] or 10
     left = Counter(round(line.x0) for line in lines).most_common(1)[0][0]
     right = Counter(round(line.x1) for line in lines).most_common(1)[0][0]
+    pitches = [round(b.top - a.top) for a, b in zip(lines, lines[1:], strict=False) if a.page == b.page and b.top > a.top]
+    pitch = Counter(pitches).most_common(1)[0][0] if pitches else 2 * size
     paragraphs: list[Para] = []
     previous: Line | None = None
     for line in lines:
         indented = line.x0 > left + 0.5 * size
-        starts = indented or clean.CHAPTER.match(line.text) or clean.SECTION.match(line.text)
+        # space above the line (paragraphs set apart by spacing rather than an indent)
+        spaced = previous is not None and previous.page == line.page and line.top - previous.top > 1.3 * pitch
+        # after a centred or right-aligned line (a title, the signatory, the date), which stands alone
+        after_aligned = previous is not None and previous.x0 > left + 4 * size
+        starts = indented or spaced or after_aligned or clean.CHAPTER.match(line.text) or clean.SECTION.match(line.text)
         short_before = previous is not None and previous.x1 < right - 3 * size
         if short_before and paragraphs and not starts and clean.continues(paragraphs[-1].text, line.text):
             short_before = False  # a line the source broke mid-sentence (a <br> printed), not a paragraph's end
