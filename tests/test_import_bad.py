@@ -64,3 +64,10 @@ def test_the_command_line_fails_without_a_traceback(tmp_path):
                            "--out", str(tmp_path / "d.yaml")], cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
     assert done.returncode == 1 and "Traceback" not in done.stderr and "PDF 没有文字层" in done.stderr
     assert not (tmp_path / "d.yaml").exists()
+
+
+def test_a_wrong_command_line_says_how_to_write_it(capsys):
+    assert build_pages.main(["import"]) == 2
+    assert build_pages.main(["import", "a.pdf", "--outt", "b.yaml"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("命令写法不对") == 2 and "用法：python scripts/build_pages.py import SOURCE" in err

@@ -152,3 +152,9 @@ def test_an_annex_with_a_number_column_and_no_category():
     names = [(entry.value if hasattr(entry, "value") else entry)["name"] for entry in tree["departments"]]
     assert names == ["县教育局", "县财政局", "县科协", "团县委"]  # by kind, then first printed; one per line in a cell
     assert result.problems == []
+
+
+def test_a_page_saved_in_gb2312_reads_as_the_utf8_one():
+    page = (FIXTURES / "wulong.html").read_text(encoding="utf-8").replace('<meta charset="utf-8">', '<meta charset="gb2312">')
+    utf8, gbk = import_bytes(page.encode("utf-8"), "page.html"), import_bytes(page.encode("gb18030"), "page.html")
+    assert gbk.text == utf8.text and gbk.problems == []

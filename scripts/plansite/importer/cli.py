@@ -10,6 +10,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 from ..problems import Problem
 from . import formats, report, structure, verify, writer
@@ -78,9 +79,15 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
+class Arguments(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # argparse's own words are English: say it in Chinese, with the usage
+        print(f"命令写法不对（{message}）。\n用法：{USAGE}", file=sys.stderr)
+        raise SystemExit(2)
+
+
 def main(argv: list[str], root: Path, display) -> int:
-    parser = argparse.ArgumentParser(prog="build_pages.py import", usage=USAGE, add_help=True,
-                                     description="从公开发布的实施方案（文本、网页、Word、PDF）生成 plan.yaml 草稿")
+    parser = Arguments(prog="build_pages.py import", usage=USAGE, add_help=True,
+                       description="从公开发布的实施方案（文本、网页、Word、PDF）生成 plan.yaml 草稿")
     parser.add_argument("source", type=Path)
     parser.add_argument("--out", type=Path, default=None, help="草稿文件（默认 data/plan.draft.yaml）")
     parser.add_argument("--force", action="store_true", help="草稿文件已存在时覆盖它")
