@@ -5,6 +5,7 @@ the size of the plan. Not a test: it prints a table, writes JSON, and checks the
   .venv/bin/python benchmarks/bench.py            real plan, then synthetic plans at 10× and 50×
   .venv/bin/python benchmarks/bench.py --quick    real plan only, one repetition, one search query
   .venv/bin/python benchmarks/bench.py --lighthouse-only    the Lighthouse comparison alone (about 10 min)
+  .venv/bin/python benchmarks/bench.py --import-only    the importer alone (text and a 25-page PDF, best of 3)
   options: --scales 1,10,50  --repeat 3  --out FILE  --no-browser  --keep DIR  --no-lighthouse
            --lighthouse (also in --quick)  --lighthouse-runs 3
 
@@ -21,6 +22,9 @@ Measured per scale:
 - in Chromium: the transfer of the home, a department, an action and the matrix page (each body
   gzipped here at level 6), the page itself apart from search (index, worker and lunr files);
   keystroke → first search result; matrix filter keystroke → rows updated.
+The importer (build_pages.py import, as an editor runs it, in a fresh process): this plan's published text
+(data/source/) and a 25-page PDF of it (tests/fixtures/import/wulong-long.pdf), best of the runs; its own
+budgets (IMPORT_BUDGETS) are reported beside the site's, under "import".
 Material for MkDocs' own minimal page (one index.md; same language, font: false, default plugins)
 is built and measured the same way in the same run, as the yardstick for the home page.
 Lighthouse 12 (benchmarks/lighthouse.py; not in --quick): our home, department, action and matrix
@@ -72,6 +76,52 @@ BUDGETS = {
     "lighthouse": "Lighthouse (mobile): each page's median performance at least bare Material's; "
                   "accessibility, best practices and SEO at 100",
 }
+
+
+IMPORT_BUDGETS = {
+    "import_text": ("Importing the published text (data/source/*.txt) takes under 2 s", 2.0),
+    "import_pdf": ("Importing a 25-page PDF takes under 15 s", 15.0),
+}
+IMPORT_PDF = ROOT / "tests" / "fixtures" / "import" / "wulong-long.pdf"
+
+
+# ── the importer ────────────────────────────────────────────────────────────────────────────
+def import_once(source: Path, work: Path) -> float:
+    """One `build_pages.py import SOURCE` in a fresh process (interpreter start and imports included)."""
+    out = work / "import-draft.yaml"
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_pages.py"), "import", str(source),
+                           "--out", str(out), "--force"], cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise RuntimeError(f"import of {source} failed:\n{done.stderr[-2000:]}")
+    return seconds
+
+
+def import_timing(work: Path, repeat: int) -> dict:
+    import pdfplumber
+
+    text = next(iter(sorted((ROOT / "data" / "source").glob("*.txt"))))
+    with pdfplumber.open(IMPORT_PDF) as pdf:
+        pages = len(pdf.pages)
+    out: dict = {}
+    for key, source in (("text", text), ("pdf", IMPORT_PDF)):
+        runs = [import_once(source, work) for _ in range(repeat)]
+        out[key] = {"source": str(source.relative_to(ROOT)), "runs_s": [round(r, 3) for r in runs], "best_s": min(runs)}
+    out["pdf"]["pages"] = pages
+    out["budgets"] = [
+        budget_import("import_text", out["text"]["best_s"], f"best of {repeat}: {out['text']['best_s']:.2f} s ({out['text']['source']})"),
+        budget_import("import_pdf", out["pdf"]["best_s"],
+                      f"best of {repeat}: {out['pdf']['best_s']:.2f} s ({pages} pages, {out['pdf']['source']})"),
+    ]
+    return out
+
+
+def budget_import(key: str, value: float, detail: str) -> dict:
+    words, limit = IMPORT_BUDGETS[key]
+    ok = value < limit
+    return {"id": key, "budget": words, "status": verdict(ok), "value": round(value, 3), "limit": limit, "detail": detail,
+            "cause": "" if ok else "profile `build_pages.py import` with cProfile: reading (pdfplumber) or structuring"}
 
 
 # ── projects ────────────────────────────────────────────────────────────────────────────────
@@ -465,7 +515,20 @@ def pad(text: str, columns: int, right: bool = False) -> str:
     return fill + text if right else text + fill
 
 
+def import_table(data: dict) -> str:
+    lines = [f"Import (build_pages.py import, fresh process): text {data['text']['best_s']:.2f} s, "
+             f"{data['pdf']['pages']}-page PDF {data['pdf']['best_s']:.2f} s (best of {len(data['text']['runs_s'])})"]
+    for b in data["budgets"]:
+        lines.append(f"{b['status']:<18} {b['budget']}")
+        lines.append(f"{'':<18} {b['detail']}")
+        if b["cause"]:
+            lines.append(f"{'':<18} cause: {b['cause']}")
+    return "\n".join(lines)
+
+
 def table(results: dict) -> str:
+    if not results.get("scales"):  # --import-only
+        return import_table(results["import"]) if "import" in results else ""
     scales = results["scales"]
     keys = list(scales)
     rows: list[tuple[str, list[str]]] = []
@@ -533,6 +596,8 @@ def table(results: dict) -> str:
     lines.append(f"gzip level {chrome.GZIP_LEVEL}; load average {results['machine']['loadavg_start']} → "
                  f"{results['machine']['loadavg_end']} on {results['machine']['cpus']} CPUs")
     lines.append("")
+    if "import" in results:
+        lines.append(import_table(results["import"]))
     for b in results["budgets"]:
         lines.append(f"{b['status']:<18} {b['budget']}")
         lines.append(f"{'':<18} {b['detail']}")
@@ -587,7 +652,8 @@ def lighthouse_comparison(minimal_site: Path, our_site: Path, runs: int, log) ->
 
 
 def run(scales: list[int], repeat: int, queries: list[str], use_browser: bool, work: Path, log,
-        lighthouse_runs: int = 0, lighthouse_only: bool = False, lighthouse_skipped: str = "--quick") -> dict:
+        lighthouse_runs: int = 0, lighthouse_only: bool = False, lighthouse_skipped: str = "--quick",
+        import_only: bool = False) -> dict:
     """`lighthouse_skipped`: the option that left Lighthouse out when `lighthouse_runs` is 0."""
     why_not = chrome.available() if use_browser else "--no-browser"
     results: dict = {
@@ -601,6 +667,13 @@ def run(scales: list[int], repeat: int, queries: list[str], use_browser: bool, w
     }
     if not lighthouse_runs:
         results["lighthouse"] = {"status": f"not run ({lighthouse_skipped})"}
+    if not lighthouse_only:
+        log(f"importer: text and a 25-page PDF ×{repeat} …")
+        results["import"] = import_timing(work, repeat)
+        if import_only:
+            results["settings"] = {"repeat": repeat, "import_only": True}
+            results["machine"]["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
+            return results
     plain = plain_text(ROOT / "data" / "plan.yaml")
     results["plain_text"] = {"raw_bytes": len(plain), "gzip_bytes": chrome.gz(plain)}
 
@@ -659,13 +732,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lighthouse-only", action="store_true",
                         help="only the Lighthouse comparison (default output: results/lighthouse.json)")
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="interleaved Lighthouse runs per page")
+    parser.add_argument("--import-only", action="store_true",
+                        help="only the importer's timing (default output: results/import.json)")
     args = parser.parse_args(argv)
 
     scales = [int(x) for x in args.scales.split(",")] if args.scales else ([1] if args.quick else [1, 10, 50])
     repeat = args.repeat or (1 if args.quick else 3)
     queries = QUERIES[:1] if args.quick else QUERIES
-    out = args.out or HERE / "results" / ("lighthouse.json" if args.lighthouse_only else
-                                          "quick.json" if args.quick else "latest.json")
+    out = args.out or HERE / "results" / ("lighthouse.json" if args.lighthouse_only else "import.json" if args.import_only
+                                          else "quick.json" if args.quick else "latest.json")
+    if args.import_only:
+        repeat = args.repeat or 3
     wants_lighthouse = not args.no_lighthouse and (args.lighthouse or args.lighthouse_only or not args.quick)
     lighthouse_runs = args.lighthouse_runs if wants_lighthouse else 0
 
@@ -679,7 +756,7 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(tempfile.mkdtemp(prefix="plansite-bench-"))
     try:
         results = run(scales, repeat, queries, not args.no_browser, work, log, lighthouse_runs, args.lighthouse_only,
-                      "--no-lighthouse" if args.no_lighthouse else "--quick")
+                      "--no-lighthouse" if args.no_lighthouse else "--quick", args.import_only)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

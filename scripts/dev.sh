@@ -7,6 +7,7 @@
 #   ./scripts/dev.sh build    build the site into site/ (left untouched if the build fails)
 #   ./scripts/dev.sh bench    benchmark build and page cost at 1x, 10x, 50x (--quick: 1x only)
 #   ./scripts/dev.sh lint     zizmor (workflow security), ruff, mypy and import-linter (settings in pyproject.toml)
+#   ./scripts/dev.sh import SOURCE [--out DRAFT] [--force]   a published plan (.txt, .html, .docx, .pdf) → a draft plan.yaml
 #
 # Needs Python 3.10+. For tests it also installs Debian's chromium, a Chinese font, Java and Node when
 # they are missing (apt-get, as root or through sudo); Playwright drives that Chromium, it never downloads
@@ -113,6 +114,10 @@ case "$cmd" in
     # The stages' import rules (pyproject.toml [tool.importlinter]): only site/ imports MkDocs, and so on.
     exec "$VENV/bin/lint-imports" --no-cache
     ;;
+  import)
+    setup_python
+    exec "$PY" scripts/build_pages.py import "$@"
+    ;;
   bench)
     setup_python
     setup_browser
@@ -120,7 +125,7 @@ case "$cmd" in
     exec "$PY" benchmarks/bench.py "$@"
     ;;
   *)
-    sed -n '2,14p' "$0"
+    sed -n '2,15p' "$0"
     exit 2
     ;;
 esac

@@ -8,6 +8,10 @@
                                        on success replace SITE (default: site/)
   schema [FILE]                        write the JSON Schema of plan.yaml (default: docs/schema/plan.schema.json)
                                        and of progress.yaml beside it, derived from the model (a test keeps them current)
+  import SOURCE [--out DRAFT] [--force]
+                                       read a published plan (text, web page, Word, PDF) and write a draft
+                                       plan.yaml (default: data/plan.draft.yaml, never over an existing file
+                                       without --force) and a report of what to review
 
 The site itself is built by MkDocs: mkdocs.yml names the plugin (plansite/site/plugin.py), which runs the
 same read → check → pages steps inside `mkdocs build` and `mkdocs serve`.
@@ -181,4 +185,8 @@ def run(root: Path, argv: list[str]) -> int:
         return build(here, Path(rest[0]) if rest else root / "site")
     if command == "schema" and len(rest) <= 1:
         return write_schema(Path(rest[0]) if rest else here.schema)
+    if command == "import":
+        from plansite.importer.cli import main as import_main
+
+        return import_main(rest, root, lambda p: display_path(Path(p)))
     return usage()

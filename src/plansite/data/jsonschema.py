@@ -12,12 +12,24 @@ import typing
 from typing import Any, Literal
 
 from plansite import model
-from plansite.data.reader import CONTROLS, LINE_BREAKS, field_types, is_optional, is_required, non_null, record_type, type_words
+from plansite.data.reader import (
+    CONTROLS,
+    IMPORT_MARKERS,
+    LINE_BREAKS,
+    field_types,
+    is_optional,
+    is_required,
+    non_null,
+    record_type,
+    type_words,
+)
 
 SCHEMA_ID = "plan.schema.json"
 # Not blank, one line, no control characters. `(?![\\s\\S])` is "end of text" in both Python and ECMA-262
 # regexes (Python's `$` also matches before a final newline).
-TEXT_JSON_PATTERN = f"^(?![\\s]*(?![\\s\\S]))[^{LINE_BREAKS}{CONTROLS}]+(?![\\s\\S])"
+# Nor an import draft's review marker (IMPORT_MARKERS), which `check` rejects too.
+TEXT_JSON_PATTERN = (f"^(?![\\s]*(?![\\s\\S]))(?![\\s\\S]*(?:{'|'.join(IMPORT_MARKERS)}))"
+                     f"[^{LINE_BREAKS}{CONTROLS}]+(?![\\s\\S])")
 
 
 def json_schema(root: Any = model.Plan, title: str = "data/plan.yaml", schema_id: str = "plan.schema.json",

@@ -38,6 +38,12 @@ CONTROLS = r"\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f"
 LINE_BREAK = re.compile(f"[{LINE_BREAKS}]")
 CONTROL = re.compile(f"[{CONTROLS}]")
 WHEN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# Review markers the importer (plansite/importer/) writes into a draft: a value containing one is rejected
+# wherever it stands, whatever the field's type, until the editor resolves it.
+IMPORT_MARKERS = {
+    "待核": "导入时标记为待核：请对照原文确认后删去“待核：”",
+    "待填": "导入时未能找到：请对照原文填写",
+}
 WHEN_WORDS = "日期：年（2024）、年月（2024-09）或年月日（2024-09-25）"
 
 
@@ -148,6 +154,13 @@ class Reader:
 
     def read(self, node: yaml.Node, tp: Any, path: str, meaning: str) -> Any:
         self.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.ScalarNode) and node.tag == STR:
+            marker = next((m for m in IMPORT_MARKERS if m in node.value), None)
+            if marker is not None:
+                expected = type_words(tp) + ("（核对无误后删去“待核：”）" if marker == "待核" else "")
+                self.problem(node, path, meaning, IMPORT_MARKERS[marker], expected=expected, found=describe(node),
+                             hint="上一行的注释说明了要核对什么" if marker == "待核" else "上一行的注释说明了要找什么")
+                return MISSING
         origin = typing.get_origin(tp)
         if origin is typing.Annotated:
             base, *extras = typing.get_args(tp)

@@ -1,4 +1,4 @@
-/* plansite: see scripts/plansite/search/worker.py */
+/* plansite: see src/plansite/site/material/worker.py */
 function plansiteQuery(query, index) {
   /* Split the query where the index splits text: Chinese punctuation and U+200B become spaces (ASCII
      separators such as "-" are left to Lunr's query parser), and a run of Han characters is cut off
