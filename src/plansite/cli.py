@@ -111,6 +111,14 @@ def generate(here: Project, out: Path) -> int:
     return 0
 
 
+def engine() -> str:
+    """MkDocs, or ProperDocs (its maintained fork, which builds this site byte for byte the same) where MkDocs
+    is not installed."""
+    import importlib.util
+
+    return "mkdocs" if importlib.util.find_spec("mkdocs") is not None else "properdocs"
+
+
 def build(here: Project, site: Path) -> int:
     """Build into a fresh folder beside SITE and swap it in only when MkDocs succeeded,
     so a failed build never leaves a half-written site."""
@@ -119,7 +127,7 @@ def build(here: Project, site: Path) -> int:
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+    result = subprocess.run([sys.executable, "-m", engine(), "build", "--strict", "--clean",
                              "-f", str(here.root / "mkdocs.yml"), "-d", str(fresh)], cwd=here.root)
     if result.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)

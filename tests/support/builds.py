@@ -31,15 +31,17 @@ def environment(epoch: str, offline_copy: bool = False, **extra: str) -> dict[st
     return env | {"SOURCE_DATE_EPOCH": epoch, "PLANSITE_OFFLINE_COPY": "1" if offline_copy else "0"} | extra
 
 
-def mkdocs(args: list[str], cwd: Path, env: dict[str, str]) -> Made:
-    """`python -m mkdocs ARGS` in `cwd`, its output captured."""
-    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=cwd, env=env, capture_output=True,
+def mkdocs(args: list[str], cwd: Path, env: dict[str, str], engine: str = "mkdocs") -> Made:
+    """`python -m mkdocs ARGS` in `cwd`, its output captured (`engine`: or "properdocs", MkDocs' maintained fork)."""
+    return subprocess.run([sys.executable, "-m", engine, *args], cwd=cwd, env=env, capture_output=True,
                           text=True, encoding="utf-8")
 
 
-def build_site(out: Path, epoch: str, config: Path = ROOT / "mkdocs.yml", offline_copy: bool = False) -> Made:
+def build_site(out: Path, epoch: str, config: Path = ROOT / "mkdocs.yml", offline_copy: bool = False,
+               engine: str = "mkdocs") -> Made:
     """A real `mkdocs build --strict` of the project whose config is `config`, into `out`."""
-    return mkdocs(["build", "--strict", "-f", str(config), "-d", str(out)], config.parent, environment(epoch, offline_copy))
+    return mkdocs(["build", "--strict", "-f", str(config), "-d", str(out)], config.parent, environment(epoch, offline_copy),
+                  engine)
 
 
 def built_once(base: Path, name: str, make: Callable[[Path], Made]) -> tuple[Path, Made]:

@@ -74,6 +74,14 @@ def zip_folder(folder: Path) -> bytes:
     return out.getvalue()
 
 
+def engine() -> str:
+    """The module running this build: "mkdocs", or "properdocs" (MkDocs' maintained fork, which answers
+    every `import mkdocs…` with its own modules), so the copy is built by the same program as the site."""
+    import mkdocs
+
+    return mkdocs.__name__
+
+
 def build_copy(config: MkDocsConfig) -> bytes:
     """Build the offline site in a temporary folder and return it zipped."""
     root = Path(config.config_file_path).resolve().parent
@@ -81,7 +89,7 @@ def build_copy(config: MkDocsConfig) -> bytes:
     env = {k: v for k, v in os.environ.items() if k != "SITE_URL"} | {ENV: "true"}
     with tempfile.TemporaryDirectory(prefix="plansite-offline-") as tmp:
         result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config.config_file_path), "-d", tmp],
+            [sys.executable, "-m", engine(), "build", "--strict", "-q", "-f", str(config.config_file_path), "-d", tmp],
             cwd=root, env=env, capture_output=True, text=True, encoding="utf-8")
         if result.returncode != 0:
             raise OfflineError("离线版没有生成：\n" + (result.stderr or result.stdout)[-3000:])
