@@ -58,6 +58,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import browser as chrome
 import lighthouse
+import report
 import synth
 from plansite.data.project import BUILD_INPUTS
 
@@ -763,6 +764,8 @@ def main(argv: list[str] | None = None) -> int:
     write_json(results, out)
     print(table(results))
     print(f"\nJSON: {out}")
+    if out.parent == HERE / "results" and out.name in report.SOURCES:
+        print(f"Markdown: {report.write()}")
     return 0
 
 

@@ -186,8 +186,3 @@ def test_mkdocs_serve_shows_the_problems_and_stays_up(tmp_path):
     finally:
         server.stop()
 
-
-def test_the_readmes_example_message_is_the_real_one(broken_check):
-    first_problem = broken_check.stderr.split("\n\n")[0]
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "\n".join("   " + line for line in first_problem.splitlines()) in readme

@@ -148,3 +148,19 @@ def test_command_will_not_write_over_the_sites_data_without_force(tmp_path, caps
     assert cli.run(tmp_path, ["import", str(SOURCE), "--out", str(target)]) == 1
     assert target.read_text(encoding="utf-8") == "curated\n"
     assert "这是网站正在使用的数据文件，已经存在，没有覆盖" in capsys.readouterr().err
+
+
+def test_the_editors_guide_shows_the_importers_real_report_on_this_text(monkeypatch):
+    """The guide's example (pages/import-example.txt) is what the importer prints today for data/source/:
+    rewrite the file with the importer's report when this fails."""
+    from plansite.importer import report
+    from plansite.pages.guide import IMPORT_EXAMPLE
+
+    monkeypatch.chdir(ROOT)
+    result = run(SOURCE.relative_to(ROOT))
+    now = report.render(result.source, result.draft, result.marked, "data/plan.draft.yaml", result.problems, result.seconds)
+
+    def timeless(text: str) -> str:
+        return re.sub(r"用时 [0-9.]+ 秒", "用时 … 秒", text)
+
+    assert timeless(now) == timeless(IMPORT_EXAMPLE.read_text(encoding="utf-8"))

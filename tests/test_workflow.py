@@ -25,12 +25,9 @@ def test_pull_requests_and_main_trigger_it():
     assert "pull_request" in on and on["push"]["branches"] == ["main"]
 
 
-def test_it_runs_the_readmes_commands_in_order():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    documented = set(re.findall(r"\./scripts/dev\.sh (?:serve|test|check|build|lint)", readme))
+def test_it_runs_lint_check_build_and_test_in_order():
     commands = [r for r in runs(workflow()["jobs"]["check"]) if r.startswith("./scripts/dev.sh")]
     assert commands == ["./scripts/dev.sh lint", "./scripts/dev.sh check", "./scripts/dev.sh build", "./scripts/dev.sh test"]
-    assert set(commands) <= documented
     for command in commands:  # and dev.sh really has them
         assert f"  {command.split()[-1]})" in (ROOT / "scripts" / "dev.sh").read_text(encoding="utf-8")
 

@@ -32,6 +32,8 @@ SHOWN_AS = "data/plan.yaml"  # the fixtures stand for the editor's file
 PROGRESS_FIXTURES = Path(__file__).resolve().parents[1] / "data" / "examples" / "progress-invalid"
 PROGRESS_PLAN = Path(__file__).resolve().parents[1] / "data" / "examples" / "plan.yaml"
 PROGRESS_SHOWN_AS = "data/progress.yaml"
+# The importer's report on this project's own text, recorded (a test imports that text again and compares).
+IMPORT_EXAMPLE = Path(__file__).resolve().parent / "import-example.txt"
 
 
 
@@ -124,6 +126,9 @@ class GuideContext:
     progress_fields: tuple[FieldRow, ...] = ()
     record_snippet: Snippet | None = None  # the first record of data/progress.yaml
     progress_schema_href: str = ""
+    department_word: str = "部门"  # the plan's own word: 部门 / 单位
+    import_example_source: str = ""  # the file the example import read
+    import_example: str = ""  # the importer's report on it, as recorded (IMPORT_EXAMPLE)
 
 
 def excerpt(lines: list[str], first: int, last: int, marked: Container[int] = ()) -> Excerpt:
@@ -238,4 +243,12 @@ def context(source: Loaded, *, links: routes.Links, today: datetime.date, progre
                         about_href=links.href(SRC, routes.ABOUT), schema_href=links.href(SRC, "schema/plan.schema.json"),
                         department_kinds=terms.department_kinds(source.plan),
                         progress_examples=progress_examples(today), progress_fields=tuple(fields(model.Progress)),
-                        record_snippet=record_snippet(progress_text), progress_schema_href=links.href(SRC, "schema/progress.schema.json"))
+                        record_snippet=record_snippet(progress_text), progress_schema_href=links.href(SRC, "schema/progress.schema.json"),
+                        department_word=source.plan.words.department, **import_example())
+
+
+def import_example() -> dict[str, str]:
+    """The recorded report and the file it read (its first line names it)."""
+    report = IMPORT_EXAMPLE.read_text(encoding="utf-8").rstrip("\n")
+    source = report.split("\n", 1)[0].removeprefix("导入报告：").split("（", 1)[0]
+    return {"import_example_source": source, "import_example": report}
