@@ -77,6 +77,9 @@ class PlanSitePlugin(BasePlugin):
         env.bytecode_cache = templatecache.for_project(self.current.root)  # the theme's, compiled when changed
         return env
 
+    def on_template_context(self, context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
+        return offline.error_page_context(self.current, context, template_name)
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         build.date_page(self.current, page)
         return markdown
