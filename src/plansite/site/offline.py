@@ -29,6 +29,7 @@ from plansite import routes
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.utils.templates import TemplateContext
 
     from plansite.site.state import BuildState
 
@@ -96,7 +97,7 @@ def build_copy(config: MkDocsConfig) -> bytes:
         return zip_folder(Path(tmp))
 
 
-def error_page_context(state: BuildState, context: dict, template_name: str) -> dict:
+def error_page_context(state: BuildState, context: TemplateContext, template_name: str) -> TemplateContext:
     """In the copy, the 404 page's links relative to its folder's root, where it is (MkDocs: from the server's root)."""
     if state.offline and template_name == "404.html":
         context["base_url"] = "."

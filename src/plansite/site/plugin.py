@@ -21,6 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from plansite.pages import templatecache
 from plansite.plan import timeline
@@ -77,7 +78,7 @@ class PlanSitePlugin(BasePlugin):
         env.bytecode_cache = templatecache.for_project(self.current.root)  # the theme's, compiled when changed
         return env
 
-    def on_template_context(self, context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
+    def on_template_context(self, context: TemplateContext, *, template_name: str, config: MkDocsConfig) -> TemplateContext:
         return offline.error_page_context(self.current, context, template_name)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
