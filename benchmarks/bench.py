@@ -185,6 +185,7 @@ def stage_timing(project: Path, repeat: int) -> dict:
     return {"load_s": statistics.median(r["load_s"] for r in data["runs"]),
             "generate_s": statistics.median(r["generate_s"] for r in data["runs"]),
             "downloads_s": statistics.median(r["downloads_s"] for r in data["runs"]),
+            "package_s": statistics.median(r["package_s"] for r in data["runs"]),
             "runs": data["runs"], "generated_files": data["generated_files"],
             "generated_markdown_bytes": data["generated_bytes"]}
 
@@ -207,7 +208,19 @@ def site_stats(site: Path) -> dict:
         "matrix_filter_page": busiest_matrix_page(site, matrix_pages),
         "search_index": search_index_stats(index) if index.exists() else None,
         "primary_nav_bytes_home": nav_bytes(site / "index.html"),
+        "data_package": data_package_stats(site / "downloads"),
     }
+
+
+def data_package_stats(downloads: Path) -> dict | None:
+    """The open data: datapackage.json (with the duty lists' shared schema) and the CSVs it describes."""
+    described = downloads / "datapackage.json"
+    if not described.exists():  # a plan without an annex publishes no downloads
+        return None
+    csvs = list(downloads.rglob("*.csv"))
+    descriptions = [described, *downloads.glob("*-schema.json")]
+    return {"csv_files": len(csvs), "csv_bytes": sum(p.stat().st_size for p in csvs),
+            "description_bytes": sum(p.stat().st_size for p in descriptions)}
 
 
 def search_index_stats(index: Path) -> dict:
@@ -548,11 +561,15 @@ def table(results: dict) -> str:
     row("load + validate (s, median)", lambda s: f"{s['stages']['load_s']:.3f}")
     row("generate pages (s, median)", lambda s: f"{s['stages']['generate_s']:.3f}")
     row("of which downloads CSV/XLSX/JSON (s, median)", lambda s: f"{s['stages']['downloads_s']:.3f}")
+    row("of which datapackage.json (s, median)", lambda s: f"{s['stages']['package_s']:.4f}")
     row("mkdocs build (s, median / min)", lambda s: f"{s['build']['median_s']:.2f} / {s['build']['min_s']:.2f}")
     row("generation share of build (min)", lambda s: f"{s['stages']['generate_s'] / s['build']['min_s']:.1%}")
     row("peak memory of build (MB)", lambda s: f"{s['build']['peak_rss_mb']:.0f}")
     row("pages (HTML files)", lambda s: f"{s['site']['pages']:,}")
     row("site size (MB)", lambda s: f"{s['site']['site_bytes'] / MB:.1f}")
+    row("data package: CSVs / their size / description", lambda s: (
+        f"{s['site']['data_package']['csv_files']} / {fmt_kb(s['site']['data_package']['csv_bytes'])} / "
+        f"{fmt_kb(s['site']['data_package']['description_bytes'])}"))
     row("largest page", lambda s: f"{s['site']['largest_page']['path']} {s['site']['largest_page']['bytes'] / MB:.2f} MB")
     row("matrix: largest page (HTML)", lambda s: f"{s['site']['matrix_max_html_bytes'] / MB:.2f} MB")
     row("nav per page (home, HTML)", lambda s: fmt_kb(s["site"]["primary_nav_bytes_home"]))

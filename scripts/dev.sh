@@ -9,7 +9,7 @@
 #   ./scripts/dev.sh lint     zizmor (workflow security), ruff, mypy and import-linter (settings in pyproject.toml)
 #   ./scripts/dev.sh import SOURCE [--out DRAFT] [--force]   a published plan (.txt, .html, .docx, .pdf) → a draft plan.yaml
 #
-# Needs Python 3.10+. For tests it also installs Debian's chromium, a Chinese font, Java and Node when
+# Needs Python 3.10+. For tests it also installs Debian's chromium, a Chinese font, LibreOffice Calc, Java and Node when
 # they are missing (apt-get, as root or through sudo); Playwright drives that Chromium, it never downloads
 # one. The HTML checker and Lighthouse come from npm (package-lock.json, `npm ci`).
 set -euo pipefail
@@ -54,6 +54,9 @@ setup_browser() {
   fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-noto-cjk)
   # The print-layout tests read the PDF Chromium prints with pdftotext.
   command -v pdftotext >/dev/null || missing+=(poppler-utils)
+  # The spreadsheet tests recalculate a download's formulas in LibreOffice Calc, headless (soffice alone may
+  # be Writer's: Calc's own library is the sign of Calc).
+  [ -e /usr/lib/libreoffice/program/libsclo.so ] || missing+=(libreoffice-calc-nogui)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing ${missing[*]} from Debian ..."
     apt_install "${missing[@]}"

@@ -8,6 +8,7 @@ import http.server
 import threading
 from pathlib import Path
 from urllib.parse import urlparse
+from urllib.request import urlopen
 from xml.etree import ElementTree
 
 import pytest
@@ -112,6 +113,13 @@ def test_the_sitemap_lists_every_page_and_robots_txt_names_it(portal):
     assert len(listed) == len(set(listed)) and set(listed) == pages
     robots = (site / "robots.txt").read_text(encoding="utf-8").splitlines()
     assert f"Sitemap: {public}sitemap.xml" in robots and "User-agent: *" in robots
+
+
+def test_the_feeds_self_link_is_its_public_address(portal):
+    site, public = portal
+    (self_link,) = ElementTree.parse(site / "feed.xml").getroot().findall("{http://www.w3.org/2005/Atom}link[@rel='self']")
+    assert self_link.get("href") == public + "feed.xml"
+    assert urlopen(self_link.get("href")).read() == (site / "feed.xml").read_bytes()
 
 
 def test_download_links_are_absolute_and_exist(portal):

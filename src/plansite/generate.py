@@ -54,10 +54,11 @@ def generate(inputs: Inputs) -> Output:
     pages = [*Builder(plan, inputs.today, links=links, site_url=site_url, progress=progress,
                       offline_size=len(inputs.offline_zip) if inputs.offline_zip else None).pages()]
     pages.append(Page(src=guide.SRC, template="editors.md.j2", description=guide.DESCRIPTION,
-                      context=guide.context(inputs.source, links=links, today=inputs.today, progress_text=inputs.progress_text)))
+                      context=guide.context(inputs.source, links=links, today=inputs.today, progress_text=inputs.progress_text,
+                                            site_url=site_url)))
     out: dict[str, str | bytes] = {page.src: renderer.render(page) for page in pages}
     out.update(tables.downloads(plan, links, site_url, progress))  # duty lists, the matrix and the records as CSV/XLSX/JSON
-    out[routes.FEED] = feed.atom(plan, progress, links, site_url)
+    out[routes.FEED] = feed.atom(plan, progress, links, site_url, inputs.today)
     out[ROBOTS] = robots_txt(site_url)
     if inputs.offline_zip:
         out[routes.OFFLINE_ZIP] = inputs.offline_zip

@@ -102,6 +102,17 @@ def observations_download(ext: str) -> str:
     return f"downloads/observations.{ext}"
 
 
+# The data package (downloads/package.py): datapackage.json describes every CSV beside it.
+DOWNLOADS = "downloads/"
+DATAPACKAGE = "downloads/datapackage.json"
+DUTIES_SCHEMA = "downloads/duties-schema.json"  # the columns of every department's duty list, named by the package
+
+
+def table_download(key: str) -> str:
+    """A table of the data package by its name there (data/opendata.py): tasks → downloads/tasks.csv."""
+    return f"{DOWNLOADS}{key}.csv"
+
+
 def _relpath(target: str, start: str) -> str:
     """posixpath.relpath for two site-relative paths, without touching the file system.
 

@@ -1,11 +1,30 @@
 """An Atom feed (RFC 4287) of the implementation records, for subscribers and aggregators.
 
-Every value comes from the data: entries are dated by their source's publication date, the feed by
-the newest of them, so the same data gives the same bytes whatever day the site is built. Ids are
-UUIDs derived from the document number and the record id, so they never change once published.
+Every value comes from the data, so the same data gives the same bytes whatever day the site is built.
+Ids are UUIDs derived from the document number and the record id, so they never change once published.
+Written here rather than with feedgen: feedgen 1.0.0 drops the rel, type and title of every entry link
+(entry.py reuses the loop's name for the new element), so an entry's link to its source would become a
+second rel="alternate", which RFC 4287 forbids; tests/test_opendata_feed.py reads this feed with feedparser.
+
+Dates. Atom wants a full timestamp; the data has calendar days at best, so each entry is dated by the
+day its source was published (the day it could first be read, which is also the earliest the record could
+have been written), at DAY_TIME: 18:00 China time (10:00 UTC). That instant falls on the same calendar day
+in every time zone from UTC−10 to UTC+13 — China, UTC, Europe, the Americas down to Hawaii, New Zealand
+in summer — so no reader there shows a different day from the site; only UTC−11/−12 and UTC+14 (a few
+Pacific islands) show the day before or after. No instant is the same day everywhere (the zones span 26
+hours). A source dated only by month or year (the check allows it) is dated by the last day of that
+period, but never after the build day: the day by which the source had certainly appeared. The entry's
+summary prints both dates as precisely as the data gives them (2024年3月), and the entry has no
+`published`: when a record was first put on the site is not in the data.
+
+The `self` link is the feed's own address: absolute when mkdocs.yml's site_url is set; without it the
+relative reference `feed.xml`, which RFC 3986 resolves against the feed's own address (the feed sits at the
+site root) to that same address. Readers that keep an unresolved relative link cannot subscribe by it:
+deployments set SITE_URL.
 """
 from __future__ import annotations
 
+import calendar
 import datetime
 import uuid
 from xml.sax.saxutils import escape, quoteattr
@@ -16,11 +35,27 @@ from plansite.plan.progress import Records
 from plansite.plan.timeline import CHINA
 
 MAX_ENTRIES = 50
+DAY_TIME = datetime.time(18, 0)  # China time: 10:00 UTC, the same calendar day from UTC−10 to UTC+13
 
 
-def stamp(when: When) -> str:
-    """RFC 3339 at midnight China time of the date's first day (a month or a year starts on its first day)."""
-    return datetime.datetime.combine(when.first_day, datetime.time(), CHINA).isoformat()
+def last_day(when: When) -> datetime.date:
+    """The last day of the period a date names (the day itself when it is one)."""
+    if when.day is not None:
+        return when.first_day
+    month = when.month or 12
+    return datetime.date(when.year, month, calendar.monthrange(when.year, month)[1])
+
+
+def stamp(day: datetime.date) -> datetime.datetime:
+    """A calendar day as a moment every reader from UTC−10 to UTC+13 shows on that same day."""
+    return datetime.datetime.combine(day, DAY_TIME, CHINA)
+
+
+def entry_day(source_date: When, today: datetime.date | None = None) -> datetime.date:
+    """The day an entry is dated by: its source's publication day, or for a month or a year the last day
+    of it, but not after the build day."""
+    day = last_day(source_date)
+    return min(day, today) if today is not None else day
 
 
 def entry_id(plan: Plan, key: str) -> str:
@@ -33,34 +68,39 @@ def link(links: routes.Links, site_url: str, src: str, anchor: str = "") -> str:
     return f"{site_url.rstrip('/')}/{path}" if site_url else (path or "./")
 
 
-def atom(plan: Plan, progress: Progress, links: routes.Links, site_url: str = "") -> bytes:
+def self_link(site_url: str) -> str:
+    """The feed's own address (see the module's note): absolute with site_url, else `feed.xml`."""
+    return f"{site_url.rstrip('/')}/{routes.FEED}" if site_url else routes.FEED
+
+
+def atom(plan: Plan, progress: Progress, links: routes.Links, site_url: str = "",
+         today: datetime.date | None = None) -> bytes:
     records = Records(plan, progress).newest_first[:MAX_ENTRIES]
-    updated = max((r.source.date for r in progress.records), key=When.sort_key, default=None)
+    updated = max((entry_day(r.source.date, today) for r in progress.records), default=plan.document.date)
     title = f"{plan.document.plan_title} · 实施情况"
     out = ['<?xml version="1.0" encoding="utf-8"?>',
            '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',
            f"<title>{escape(title)}</title>",
            f"<subtitle>{escape(plan.document.number or plan.document.plan_title)} 的实施记录：每条注明公开来源，摘要由本站编辑概括。</subtitle>",
            f"<id>{entry_id(plan, 'records')}</id>",
-           f"<updated>{stamp(updated) if updated else stamp(When(plan.document.date.year, plan.document.date.month, plan.document.date.day))}</updated>",
+           f"<updated>{stamp(updated).isoformat()}</updated>",
            f"<link rel=\"alternate\" type=\"text/html\" href={quoteattr(link(links, site_url, routes.PROGRESS))}/>",
-           f"<link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(link(links, site_url, routes.FEED) if site_url else routes.FEED)}/>",
+           f"<link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(self_link(site_url))}/>",
            f"<author><name>{escape(plan.document.signatory)}（文件）· 本站编辑（实施记录）</name></author>"]
     for record in records:
-        out.append(_entry(plan, record, links, site_url))
+        out.append(_entry(plan, record, links, site_url, today))
     out.append("</feed>")
     return ("\n".join(out) + "\n").encode("utf-8")
 
 
-def _entry(plan: Plan, record: Record, links: routes.Links, site_url: str) -> str:
+def _entry(plan: Plan, record: Record, links: routes.Links, site_url: str, today: datetime.date | None) -> str:
     s = record.source
     where = s.url or s.number or ""
     summary = f"{record.date.printed}：{record.summary}（来源：{s.publisher}《{s.title}》，{s.date.printed}发布 {where}）"
     parts = ["<entry>",
              f"<title>{escape(record.title)}</title>",
              f"<id>{entry_id(plan, 'record/' + record.id)}</id>",
-             f"<updated>{stamp(s.date)}</updated>",
-             f"<published>{stamp(record.date)}</published>",
+             f"<updated>{stamp(entry_day(s.date, today)).isoformat()}</updated>",
              f"<link rel=\"alternate\" type=\"text/html\" href={quoteattr(link(links, site_url, routes.PROGRESS, 'record-' + record.id))}/>"]
     if s.url:
         parts.append(f"<link rel=\"related\" href={quoteattr(s.url)} title={quoteattr(s.title)}/>")

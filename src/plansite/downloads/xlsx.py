@@ -2,7 +2,9 @@
 
 The same data gives the same bytes: the workbook is built in memory (XlsxWriter then dates every zip
 entry 1980-01-01) and its created/modified date is the document's date, never the clock. Text is
-always written as text, so a cell starting with "=" is never a formula and a URL is not made a link.
+always written as text, so a cell starting with "=" is never a formula and a URL is not made a link;
+numbers are number cells and a full date (datetime.date) a date cell shown as 2024-09-25, so formulas
+and filters over them work (a month or a year stays text: no cell type says "a month").
 The first row is bold, every cell aligns to the top, and columns can have widths, wrapping and a
 frozen header. The tests read the files back with openpyxl.
 """
@@ -20,6 +22,7 @@ CELL_LIMIT = 32_767
 CAPPED = "…（超出 Excel 单元格上限，全文见网页）"  # ends a capped cell, so a reader knows text is missing
 _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 FONT = {"font_name": "等线", "font_size": 11}  # Excel's default for Chinese text
+DATE_FORMAT = "yyyy-mm-dd"  # ISO 8601, as the CSV and the pages write a date
 
 
 @dataclass
@@ -55,6 +58,7 @@ def workbook(title: str, sheets: list[Sheet], stamp: datetime.datetime) -> bytes
     # Style by (header row, wrapped column).
     styles = {(head, wrap): book.add_format({"valign": "top", "bold": head, "text_wrap": wrap})
               for head in (True, False) for wrap in (True, False)}
+    date_style = book.add_format({"valign": "top", "num_format": DATE_FORMAT})
     for i, sheet in enumerate(sheets, 1):
         ws = book.add_worksheet(_SHEET_NAME_BAD.sub("_", sheet.title)[:31] or f"Sheet{i}")
         for c, w in enumerate(sheet.widths):
@@ -68,6 +72,8 @@ def workbook(title: str, sheets: list[Sheet], stamp: datetime.datetime) -> bytes
                 style = styles[(r == 0, c in sheet.wrap)]
                 if isinstance(value, (int, float)) and not isinstance(value, bool):
                     ws.write_number(r, c, value, style)
+                elif isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+                    ws.write_datetime(r, c, datetime.datetime.combine(value, datetime.time()), date_style)
                 else:
                     ws.write_string(r, c, capped(str(value)), style)
         if len(sheet.rows) > 1:

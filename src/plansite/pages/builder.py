@@ -9,7 +9,7 @@ from typing import Iterator
 
 from plansite import routes
 from plansite.model import Audience, Department, Indicator, Measure, Plan, Progress, Task
-from plansite.pages import charts, describe, indicators, layout
+from plansite.pages import charts, describe, indicators, layout, opendata
 from plansite.pages.contexts import (
     COLLAPSE_OVER,
     NOTE_LABELS,
@@ -399,7 +399,8 @@ class Builder:
         groups = tuple(NoteGroup(anchor="repairs-" + kind.replace("_", "-"), label=NOTE_LABELS[kind], notes=tuple(views))
                        for kind, views in by_kind.items())
         return AboutContext(meta=self.meta(src), variants=tuple(variants), title_differences=differences, note_groups=groups,
-                            editors_href=self.links.href(src, "editors.md"), offline=self.offline_view(src))
+                            editors_href=self.links.href(src, "editors.md"), offline=self.offline_view(src),
+                            open_data=opendata.view(self.plan, self.duties, self.links, src, self.site_url))
 
     def offline_view(self, src: str) -> OfflineView | None:
         if self.offline_size is None:

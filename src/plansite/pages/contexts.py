@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from plansite.model import Department, IndicatorValue, Task
 from plansite.pages import charts, indicators
+from plansite.pages.opendata import OpenDataView
 from plansite.plan import timeline
 from plansite.plan.document import Block
 from plansite.plan.duties import Role
@@ -342,6 +343,7 @@ class AboutContext:
     note_groups: tuple[NoteGroup, ...]  # kinds in the order they first occur
     editors_href: str = ""  # the editors' guide (guide.py)
     offline: OfflineView | None = None  # only on the online site, when the copy was built
+    open_data: OpenDataView | None = None  # the 下载数据 section: every download explained (None: no downloads)
 
 
 # ── targets and timeline ─────────────────────────────────────────────────────

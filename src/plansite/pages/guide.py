@@ -21,7 +21,10 @@ from plansite.data.progress import parse_progress
 from plansite.data.reader import field_types, is_list, is_required, record_type, type_words
 from plansite.data.walk import Walk
 from plansite.model import AnnexRow, Department, Measure, Task
+from plansite.pages import opendata
+from plansite.pages.opendata import OpenDataView
 from plansite.plan import terms
+from plansite.plan.duties import Duties
 
 SRC = "editors.md"
 DESCRIPTION = "数据编辑指南：如何修改 data/plan.yaml、检查和预览，以及每种错误提示的真实示例。"
@@ -129,6 +132,7 @@ class GuideContext:
     department_word: str = "部门"  # the plan's own word: 部门 / 单位
     import_example_source: str = ""  # the file the example import read
     import_example: str = ""  # the importer's report on it, as recorded (IMPORT_EXAMPLE)
+    open_data: OpenDataView | None = None  # the downloads explained (_guide_downloads.md.j2)
 
 
 def excerpt(lines: list[str], first: int, last: int, marked: Container[int] = ()) -> Excerpt:
@@ -237,14 +241,16 @@ def snippets(source: Loaded) -> dict[str, Snippet]:
     return out
 
 
-def context(source: Loaded, *, links: routes.Links, today: datetime.date, progress_text: str | None) -> GuideContext:
+def context(source: Loaded, *, links: routes.Links, today: datetime.date, progress_text: str | None,
+            site_url: str = "") -> GuideContext:
     """The guide for the project whose plan is `source` and whose progress file reads `progress_text`."""
     return GuideContext(examples=examples(), fields=tuple(fields()), snippets=snippets(source),
                         about_href=links.href(SRC, routes.ABOUT), schema_href=links.href(SRC, "schema/plan.schema.json"),
                         department_kinds=terms.department_kinds(source.plan),
                         progress_examples=progress_examples(today), progress_fields=tuple(fields(model.Progress)),
                         record_snippet=record_snippet(progress_text), progress_schema_href=links.href(SRC, "schema/progress.schema.json"),
-                        department_word=source.plan.words.department, **import_example())
+                        department_word=source.plan.words.department, **import_example(),
+                        open_data=opendata.view(source.plan, Duties(source.plan), links, SRC, site_url))
 
 
 def import_example() -> dict[str, str]:

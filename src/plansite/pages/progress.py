@@ -82,7 +82,8 @@ class ProgressViews:
             feed_href=self.links.href(src, routes.FEED), editors_href=self.links.href(src, "editors.md", "progress"),
             downloads=(Link(text="CSV：实施记录", href=self.links.href(src, routes.records_download("csv"))),
                        Link(text="CSV：指标观测值", href=self.links.href(src, routes.observations_download("csv"))),
-                       Link(text="XLSX / JSON：随分工总表下载", href=self.links.href(src, routes.matrix_download("xlsx")))))
+                       Link(text="XLSX / JSON：随分工总表下载", href=self.links.href(src, routes.matrix_download("xlsx"))),
+                       Link(text="全部数据表和说明", href=self.links.href(src, routes.ABOUT, "downloads"))))
 
     # ── sections of other pages ──────────────────────────────────────────────
     def task(self, src: str, task: Task) -> TaskProgress:

@@ -8,7 +8,11 @@ iframe-worker shim the plugin would take from unpkg.com (another host) comes fro
 The plugin inlines the search index after ours has rewritten it (the priorities in site/plugin.py).
 
 `config.extra["offline"]` is True in the offline build: templates use it to leave out what only an
-online site can have (a Content Security Policy hashed for http(s), the link to the zip itself).
+online site can have (a Content Security Policy hashed for http(s), the link to the zip itself, the feed's
+<link rel="alternate">: Material takes it for a page in another language and fetches sitemap.xml beside
+it, which file:// refuses, two console errors on every page, and no feed reader reads a folder).
+MkDocs writes the 404 page's links from the server's root (/departments/), since it is served at any
+address; the copy's 404.html is a file at the folder's root, so there they are relative to it.
 """
 from __future__ import annotations
 
@@ -25,6 +29,9 @@ from plansite import routes
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.utils.templates import TemplateContext
+
+    from plansite.site.state import BuildState
 
 ENV = "OFFLINE"  # mkdocs.yml reads it: OFFLINE=true builds the offline copy
 SKIP_ENV = "PLANSITE_OFFLINE_COPY"  # "0": build the online site without the copy (mkdocs serve never makes one)
@@ -66,7 +73,9 @@ def zip_folder(folder: Path) -> bytes:
     identical zip."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and kept(p.relative_to(folder).as_posix())):
+        # In the order of the names as text (a Path sorts a/b before a.csv, the names' text the other way).
+        for path in sorted((p for p in folder.rglob("*") if p.is_file() and kept(p.relative_to(folder).as_posix())),
+                           key=lambda p: p.relative_to(folder).as_posix()):
             info = zipfile.ZipInfo(f"{FOLDER}/{path.relative_to(folder).as_posix()}", date_time=_EPOCH)
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
@@ -94,6 +103,13 @@ def build_copy(config: MkDocsConfig) -> bytes:
         if result.returncode != 0:
             raise OfflineError("离线版没有生成：\n" + (result.stderr or result.stdout)[-3000:])
         return zip_folder(Path(tmp))
+
+
+def error_page_context(state: BuildState, context: TemplateContext, template_name: str) -> TemplateContext:
+    """In the copy, the 404 page's links relative to its folder's root, where it is (MkDocs: from the server's root)."""
+    if state.offline and template_name == "404.html":
+        context["base_url"] = "."
+    return context
 
 
 def wanted(command: str, config: MkDocsConfig) -> bool:

@@ -21,6 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from plansite.pages import templatecache
 from plansite.plan import timeline
@@ -76,6 +77,9 @@ class PlanSitePlugin(BasePlugin):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.bytecode_cache = templatecache.for_project(self.current.root)  # the theme's, compiled when changed
         return env
+
+    def on_template_context(self, context: TemplateContext, *, template_name: str, config: MkDocsConfig) -> TemplateContext:
+        return offline.error_page_context(self.current, context, template_name)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         build.date_page(self.current, page)
