@@ -8,6 +8,7 @@ axe.min.js; it is injected from that local file, so nothing is fetched at test t
 """
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from support.browser import open_context, visit
 
 pytestmark = pytest.mark.browser
 
-AXE_JS = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js"
+AXE_JS = files("axe_playwright_python") / "axe.min.js"
 
 # One page of every kind. Department pages, the departments index and the matrix are also being
 # reworked elsewhere; this list is what the integrator re-runs after merging.

@@ -130,6 +130,7 @@ def test_a_build_shows_each_pages_date_from_git_blame(repo, tmp_path):
 def test_blame_gives_chinas_day_and_none_for_uncommitted_lines(repo):
     text = (repo / "data" / "plan.yaml").read_text(encoding="utf-8")
     commits = history.line_commits(repo, "data/plan.yaml")
+    assert commits is not None  # git can tell
     assert commits[line_of(text, "        target_group: 青少年学生\n")] == "2025-06-16"
     assert commits[line_of(text, "        target_group: 农民朋友\n")] is None
     assert commits[1] == "2024-03-01"
@@ -153,7 +154,9 @@ def test_spans_cover_a_record_from_its_first_to_its_last_line():
     text = SMALL_PLAN.read_text(encoding="utf-8")
     lines = text.split("\n")
     where = load(SMALL_PLAN).lines
-    assert where == yamlnodes.line_spans(yamlnodes.compose(text, "minimal.yaml")[0])
+    node, _ = yamlnodes.compose(text, "minimal.yaml")
+    assert node is not None
+    assert where == yamlnodes.line_spans(node)
     first, last = where["chapters[1].tasks[0]"]
     assert lines[first - 1].strip() == "- id: youth"
     assert lines[last - 1].strip() == "- 开展活动。"  # its last measure's paragraph; farmers starts after

@@ -89,8 +89,8 @@ def test_every_text_field_of_the_model_is_in_the_fixture():
 
 def test_plain_text_shows_in_every_field_an_editor_would_see():
     """The baseline is sound: a marker put in each field appears on the pages (bar the fields no page shows)."""
-    unseen = {field for field in FIELDS if baseline(field) is not None
-              and not any(MARK in "".join(s.text) for s in baseline(field).values())}
+    unseen = {field for field in FIELDS if (shapes := baseline(field)) is not None
+              and not any(MARK in "".join(s.text) for s in shapes.values())}
     # Shown nowhere yet (other pages may start showing them; the property test then covers them there).
     # The site's name, description and footer reach the pages through the theme (header, <title>, meta,
     # footer), not the generated Markdown: the built-site payload test covers them there. The
@@ -173,10 +173,12 @@ class Read:
 def read(path: Path) -> Read:
     """Tags counted; event handlers, script: links and script text carrying payload code listed as problems."""
     soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser", multi_valued_attributes=None)
-    tags, problems = Counter(), []
+    tags: Counter[str] = Counter()
+    problems: list[str] = []
     for el in soup.find_all(True):
         tags[el.name] += 1
         for name, value in el.attrs.items():
+            assert isinstance(value, str)  # multi_valued_attributes=None: every value is one string
             if name.startswith("on"):
                 problems.append(f"<{el.name} {name}>")
             if name in ("href", "src", "action", "formaction") and value and \
@@ -260,14 +262,22 @@ def hostile_url(hostile_site):
 
 @pytest.mark.browser
 def test_payloads_show_as_text_and_never_run_in_chromium(browser, hostile_site, hostile_url):
+    from playwright.sync_api import Dialog
+
     from support.browser import open_context
     from support.sitehtml import html_pages, url_path
 
     out, _ = hostile_site
     context, log = open_context(browser, hostile_url)
     page = context.new_page()
-    dialogs, ran = [], []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    dialogs: list[str] = []
+    ran = []
+
+    def dismiss(dialog: Dialog) -> None:  # noted, then dismissed
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
     shown = []
     for html in html_pages(out):
         visit(page, hostile_url.rstrip("/") + url_path(out, html), wait_until="load")
@@ -279,7 +289,7 @@ def test_payloads_show_as_text_and_never_run_in_chromium(browser, hostile_site, 
         shown.append(hostile.normalise(page.locator("body").inner_text()))
     # the search: Material builds result HTML from the index in the browser
     page = context.new_page()
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("dialog", dismiss)
     visit(page, hostile_url, wait_until="networkidle")
     box = page.locator(".md-search__input")
     for _ in range(30):  # a query typed before Material's worker has built the index is dropped: type again

@@ -19,9 +19,9 @@ import pytest
 from bs4 import Tag
 
 from plansite import routes
-from plansite.plan.duties import KIND_LABELS, ROLE_LABELS, Duties
+from plansite.plan.duties import KIND_LABELS, ROLE_LABELS, Duties, Role
 from support import plan_facts as facts
-from support.sitehtml import article, last_segment
+from support.sitehtml import article, attr, find, last_segment
 from support.sourcetext import annex_rows, prose_lines
 
 TODAY = datetime.date(2026, 12, 1)
@@ -49,9 +49,9 @@ def source_roles(plan, source_lines) -> dict[tuple[str, str], str]:
     return out
 
 
-def role_of(node: Tag) -> str | None:
-    classes = node.get("class", [])
-    for role in ("lead", "responsible"):
+def role_of(node: Tag) -> Role | None:
+    classes = node.get_attribute_list("class")
+    for role in ROLE_LABELS:  # lead, responsible
         if f"pl-mark-{role}" in classes or f"pl-duty-{role}" in classes:
             return role
     return None
@@ -60,12 +60,12 @@ def role_of(node: Tag) -> str | None:
 # ── matrix ────────────────────────────────────────────────────────────────────────────────────
 @pytest.fixture(scope="module")
 def matrix(site_dir) -> Tag:
-    return article(site_dir / "matrix" / "index.html").find("table", class_="pl-matrix")
+    return find(article(site_dir / "matrix" / "index.html"), "table", class_="pl-matrix")
 
 
 def matrix_columns(table: Tag) -> list[str]:
-    head = table.find("thead")
-    return [last_segment(a.attrs["href"]) for a in head.find_all("a")]
+    head = find(table, "thead")
+    return [last_segment(attr(a, "href")) for a in head.find_all("a")]
 
 
 def matrix_rows(table: Tag) -> list[Tag]:
@@ -76,10 +76,10 @@ def test_every_matrix_cell_agrees_with_the_source_annex(matrix, source_roles, du
     columns = matrix_columns(matrix)
     assert columns == [t.id for t in duties.tasks]  # one column per task, in the document's order
     seen, rows = {}, matrix_rows(matrix)
-    assert sorted(last_segment(tr.find("th").find("a").attrs["href"]) for tr in rows) == \
+    assert sorted(last_segment(attr(find(find(tr, "th"), "a"), "href")) for tr in rows) == \
         sorted(d.id for d in duties.plan.departments)  # every department once
     for tr in rows:
-        dept = last_segment(tr.find("th").find("a").attrs["href"])
+        dept = last_segment(attr(find(find(tr, "th"), "a"), "href"))
         cells = tr.find_all("td")
         assert len(cells) == len(columns) + 2
         for task, td in zip(columns, cells[:len(columns)], strict=True):
@@ -90,18 +90,19 @@ def test_every_matrix_cell_agrees_with_the_source_annex(matrix, source_roles, du
                 continue
             (mark,) = marks
             role = role_of(mark)
-            assert last_segment(mark.attrs["href"]) == task  # the mark links to its task
+            assert role is not None, mark  # the mark says its role
+            assert last_segment(attr(mark, "href")) == task  # the mark links to its task
             # told apart by symbol and word, not colour alone
             assert mark.get_text() == {"lead": "●牵头", "responsible": "○参与"}[role]
             seen[(dept, task)] = role
-        marks = [seen.get((dept, t)) for t in columns]
-        assert [int(td.get_text()) for td in cells[-2:]] == [marks.count("lead"), marks.count("responsible")]
+        roles = [seen.get((dept, t)) for t in columns]
+        assert [int(td.get_text()) for td in cells[-2:]] == [roles.count("lead"), roles.count("responsible")]
     assert seen == source_roles
 
 
 def test_matrix_column_and_grand_totals(matrix, source_roles):
     columns = matrix_columns(matrix)
-    foot = matrix.find("tfoot").find_all("tr")
+    foot = find(matrix, "tfoot").find_all("tr")
     lead_row, resp_row = ([td.get_text() for td in tr.find_all("td")] for tr in foot)
     per_task = Counter((task, role) for (_, task), role in source_roles.items())
     assert lead_row[:len(columns)] == [str(per_task[(t, "lead")]) for t in columns]
@@ -111,24 +112,24 @@ def test_matrix_column_and_grand_totals(matrix, source_roles):
 
 def test_every_row_links_to_its_department_page(site_dir, matrix):
     for tr in matrix_rows(matrix):
-        a = tr.find("th").find("a")
-        page = site_dir / "departments" / last_segment(a.attrs["href"]) / "index.html"
-        assert a.get_text() in article(page).find("h1").get_text()
+        a = find(find(tr, "th"), "a")
+        page = site_dir / "departments" / last_segment(attr(a, "href")) / "index.html"
+        assert a.get_text() in find(article(page), "h1").get_text()
 
 
 def test_matrix_is_a_real_accessible_table(matrix):
-    assert matrix.find("caption").get_text().strip()
+    assert find(matrix, "caption").get_text().strip()
     for th in matrix.find_all("th"):
         assert th.attrs.get("scope") in ("col", "row", "rowgroup"), th.get_text()
 
 
 def test_matrix_controls_are_labelled_and_hidden_without_script(site_dir):
     page = article(site_dir / "matrix" / "index.html")
-    tools = page.find(attrs={"data-pl-matrix-tools": True})
+    tools = find(page, attrs={"data-pl-matrix-tools": True})
     assert "hidden" in tools.attrs
-    field = tools.find("input")
-    assert page.find("label", attrs={"for": field["id"]}).get_text().strip()
-    switch = tools.find("button")
+    field = find(tools, "input")
+    assert find(page, "label", attrs={"for": field["id"]}).get_text().strip()
+    switch = find(tools, "button")
     assert switch.attrs.get("aria-pressed") == "false" and "牵头" in switch.get_text()
 
 
@@ -139,16 +140,17 @@ def test_every_department_page_agrees_with_the_source_annex(site_dir, plan, duti
         duties = {}
         for section in page.find_all("section", class_="pl-duty"):
             role = role_of(section)
-            title = section.find("h3")
+            assert role is not None, section  # the section says its role
+            title = find(section, "h3")
             assert ROLE_LABELS[role] in title.get_text()  # the role in words, not only colour
-            task = last_segment(title.find("a").attrs["href"])
+            task = last_segment(attr(find(title, "a"), "href"))
             duties[task] = role
             # the other departments of that row, exactly as the source lists them
-            others = {last_segment(a.attrs["href"]) for a in section.find("dl").find_all("a")}
+            others = {last_segment(attr(a, "href")) for a in find(section, "dl").find_all("a")}
             expected = {d for (d, t) in source_roles if t == task and d != dept.id}
             assert others == expected, (dept.id, task)
         assert duties == {t: r for (d, t), r in source_roles.items() if d == dept.id}, dept.id
-        counts = page.find("p", class_="pl-counts").get_text()
+        counts = find(page, "p", class_="pl-counts").get_text()
         lead = sum(r == "lead" for r in duties.values())
         assert counts == f"牵头 {lead} 项任务，参与 {len(duties) - lead} 项任务。"
 
@@ -157,11 +159,11 @@ def test_department_page_carries_each_tasks_measures_word_for_word(site_dir, pla
     for dept in plan.departments:
         page = article(site_dir / "departments" / dept.id / "index.html")
         for section in page.find_all("section", class_="pl-duty"):
-            task = duties.task_by_id[last_segment(section.find("h3").find("a").attrs["href"])]
+            task = duties.task_by_id[last_segment(attr(find(find(section, "h3"), "a"), "href"))]
             details = section.find_all("details")
-            assert [d.find("summary").get_text() for d in details] == [m.label for m in task.measures]
+            assert [find(d, "summary").get_text() for d in details] == [m.label for m in task.measures]
             for d, measure in zip(details, task.measures, strict=True):
-                paragraphs = [p.get_text() for p in d.find_all("p") if "pl-source" not in p.get("class", [])]
+                paragraphs = [p.get_text() for p in d.find_all("p") if "pl-source" not in p.get_attribute_list("class")]
                 assert paragraphs == list(measure.paragraphs)
                 # long measures start collapsed; short ones open (readable in place)
                 assert ("open" in d.attrs) == (sum(map(len, measure.paragraphs)) <= 100)
@@ -171,7 +173,7 @@ def test_department_page_carries_each_tasks_measures_word_for_word(site_dir, pla
 
 def test_department_page_names_its_variants(site_dir, plan):
     for dept in plan.departments:
-        summary = article(site_dir / "departments" / dept.id / "index.html").find("div", class_="pl-dept-summary")
+        summary = find(article(site_dir / "departments" / dept.id / "index.html"), "div", class_="pl-dept-summary")
         for variant in dept.variants:
             assert variant in summary.get_text()
         assert ("原文亦作" in summary.get_text()) == bool(dept.variants)
@@ -185,12 +187,12 @@ def test_mentions_of_a_department_in_the_body_link_to_their_paragraph(site_dir, 
         in_source = [line for _, line in prose if any(n in line for n in names)]
         assert len(quotes) == len(in_source), dept.id
         for quote, line in zip(quotes, in_source, strict=True):
-            text = quote.find("p").get_text()
+            text = find(quote, "p").get_text()
             assert text.startswith(line)  # word for word (a source line may end at a page break)
             assert [m.get_text() for m in quote.find_all("mark")] == [n for n in re.findall("|".join(map(re.escape, names)), text)]
-            assert quote.find("p", class_="pl-mention-where").find("a").attrs["href"].startswith("../../text/#")
+            assert attr(find(find(quote, "p", class_="pl-mention-where"), "a"), "href").startswith("../../text/#")
     kexie = article(site_dir / "departments" / "kexie" / "index.html").find_all("blockquote", class_="pl-mention")
-    assert [q.find("p", class_="pl-mention-where").find("a").attrs["href"] for q in kexie] == \
+    assert [attr(find(find(q, "p", class_="pl-mention-where"), "a"), "href") for q in kexie] == \
         ["../../text/#org-coordination", "../../text/#org-work-system"]
 
 
@@ -227,7 +229,9 @@ def test_print_setup_names_document_number_and_date(site_dir, plan):
     html = (site_dir / "departments" / "kexie" / "index.html").read_text(encoding="utf-8")
     head, body = html.split("</head>", 1)
     assert "<style" not in body  # a <style> in the body is not valid HTML (W3C Nu checker)
-    style = re.search(r"<style data-pl-sheet>(.*?)</style>", head).group(1)
+    sheet = re.search(r"<style data-pl-sheet>(.*?)</style>", head)
+    assert sheet is not None, "no <style data-pl-sheet> in the head"
+    style = sheet.group(1)
     decoded = re.sub(r"\\([0-9a-f]+) ", lambda m: chr(int(m.group(1), 16)), style)
     assert plan.document.number in decoded and "2022年4月16日" in decoded and "区科协" in decoded
 
@@ -237,14 +241,14 @@ def test_departments_index_groups_and_counts(site_dir, plan, source_roles):
     page = article(site_dir / "departments" / "index.html")
     headings = [h.get_text().replace("¶", "") for h in page.find_all("h2")]
     assert headings == ["区委部门（6 个）", "区政府部门（21 个）", "群团组织（6 个）", "其他单位（1 个）"]
-    rows = [tr for t in page.find_all("table", class_="pl-depts") for tr in t.find("tbody").find_all("tr")]
+    rows = [tr for t in page.find_all("table", class_="pl-depts") for tr in find(t, "tbody").find_all("tr")]
     assert len(rows) == len(plan.departments)
     for tr in rows:
         dept = tr.attrs["data-id"]
         lead, resp, total = (int(td.get_text()) for td in tr.find_all("td"))
         roles = [r for (d, _), r in source_roles.items() if d == dept]
         assert (lead, resp, total) == (roles.count("lead"), roles.count("responsible"), len(roles))
-        assert last_segment(tr.find("th").find("a").attrs["href"]) == dept
+        assert last_segment(attr(find(find(tr, "th"), "a"), "href")) == dept
 
 
 # ── downloads ────────────────────────────────────────────────────────────────────────────────
@@ -283,12 +287,12 @@ def test_department_downloads_open_and_match_the_data(site_dir, plan, duties):
 
 def test_department_page_links_its_downloads(site_dir):
     page = article(site_dir / "departments" / "kexie" / "index.html")
-    links = page.find("p", class_="pl-downloads").find_all("a")
+    links = find(page, "p", class_="pl-downloads").find_all("a")
     # The workbook first (any spreadsheet program opens it); the CSV says how LibreOffice reads it.
     assert [a.attrs["href"] for a in links] == ["../../downloads/departments/kexie.xlsx",
                                                  "../../downloads/departments/kexie.csv"]
     assert links[1].attrs["download"] == "区科协-职责清单.csv"
-    csv_note = page.find("p", class_="pl-downloads").find_all("span", class_="pl-download-note")[1].get_text()
+    csv_note = find(page, "p", class_="pl-downloads").find_all("span", class_="pl-download-note")[1].get_text()
     assert "LibreOffice" in csv_note and "UTF-8" in csv_note
 
 
@@ -320,7 +324,7 @@ def test_matrix_downloads_open_and_match_the_data(site_dir, duties):
 
 
 def test_matrix_page_links_all_three_downloads(site_dir):
-    links = article(site_dir / "matrix" / "index.html").find("p", class_="pl-downloads").find_all("a")
+    links = find(article(site_dir / "matrix" / "index.html"), "p", class_="pl-downloads").find_all("a")
     assert [a.attrs["href"] for a in links] == ["../downloads/matrix.xlsx", "../downloads/matrix.csv",
                                                  "../downloads/matrix.json"]
 

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from support.browser import arrive, open_context, visit
-from support.sitehtml import parse, resolve
+from support.sitehtml import attr, parse, resolve, select_one
 
 FOLDER = "offline-site"
 
@@ -60,8 +60,9 @@ def test_every_link_and_resource_of_the_copy_is_a_file_in_it(offline_dir):
 
 def test_the_about_page_links_the_copy_with_its_size(site_dir, offline_zip):
     about = BeautifulSoup((site_dir / "about" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    link = about.select_one("#offline ~ p a[download]")
-    assert link["href"] == "../downloads/offline.zip" and link["download"].endswith(".zip")
+    link = select_one(about, "#offline ~ p a[download]")
+    assert link["href"] == "../downloads/offline.zip" and attr(link, "download").endswith(".zip")
+    assert link.parent is not None
     assert f"{offline_zip.stat().st_size / 1_000_000:.1f} MB" in link.parent.get_text()
     assert FOLDER in link.parent.get_text()
 

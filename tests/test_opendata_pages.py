@@ -10,7 +10,7 @@ import json
 import pytest
 
 from plansite import routes
-from support.sitehtml import article, resolve
+from support.sitehtml import article, attr, find, resolve
 
 
 def header(path) -> list[str]:
@@ -24,14 +24,14 @@ def test_the_page_lists_every_csv_with_its_own_columns(site_dir, page):
     downloads = site_dir / "downloads"
     shown = {}
     for block in html.select("details.pl-columns"):
-        file = block.find("summary").find("code").get_text()
-        shown[file] = [tr.find("td").get_text() for tr in block.select("tbody tr")]
+        file = find(find(block, "summary"), "code").get_text()
+        shown[file] = [find(tr, "td").get_text() for tr in block.select("tbody tr")]
     tables = {r["path"] for r in package["resources"] if not r["name"].startswith("duties-")}
     assert set(shown) - tables == {"departments/部门编号.csv"} and tables <= set(shown)
     for file, columns in shown.items():
         assert columns == header(downloads / ("departments/kexie.csv" if file.endswith("编号.csv") else file)), file
     for a in html.select("#downloads ~ * a[href], details.pl-columns a[href]"):
-        target, _ = resolve(site_dir, site_dir / page, a["href"])
-        assert target is not None and target.is_file(), a["href"]
+        target, _ = resolve(site_dir, site_dir / page, attr(a, "href"))
+        assert target is not None and target.is_file(), attr(a, "href")
     text = html.get_text()
     assert all(name in text for name in ("Excel", "WPS", "LibreOffice", "UTF-8", "日期精度"))

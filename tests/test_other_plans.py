@@ -19,9 +19,11 @@ from bs4 import BeautifulSoup
 from plansite.data.plan import load_plan
 from support.paths import ROOT
 from support.projectcopy import build, copy_project
+from support.sitehtml import find, select_one
 
 PLANS = sorted((ROOT / "tests" / "fixtures" / "plans").glob("*.yaml"))
 THIS_PLAN = load_plan(ROOT / "data" / "plan.yaml", "data/plan.yaml")
+assert THIS_PLAN.jurisdiction.name, "data/plan.yaml names its jurisdiction"
 THIS_PLACE = THIS_PLAN.jurisdiction.name.removesuffix(THIS_PLAN.jurisdiction.level)  # 武隆
 
 
@@ -141,9 +143,9 @@ def test_site_name_description_and_footer_come_from_the_plan(other_site):
     site, plan, _ = other_site
     soup = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
     name = plan.site.name if plan.site else plan.document.plan_title
-    assert soup.title.get_text().endswith(name)
-    assert plan.document.plan_title in soup.find("meta", attrs={"name": "description"})["content"]
-    assert plan.document.signatory in soup.select_one(".md-copyright").get_text()
+    assert find(soup, "title").get_text().endswith(name)
+    assert plan.document.plan_title in find(soup, "meta", attrs={"name": "description"})["content"]
+    assert plan.document.signatory in select_one(soup, ".md-copyright").get_text()
 
 
 def test_this_plan_renamed_leaves_no_trace_of_the_old_name(tmp_path):

@@ -18,6 +18,8 @@ from plansite.downloads import feed
 from plansite.model import Progress
 from plansite.pages.builder import Builder
 from plansite.plan.progress import Records, status
+from support.sitehtml import find
+from support.xmltree import element_text
 
 TODAY = datetime.date(2026, 12, 2)
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
@@ -66,6 +68,7 @@ def test_every_task_page_has_a_progress_section_per_measure_and_never_says_unfin
     recorded = {m for r in progress.records for m in r.measures}
     for task in (t for ch in plan.chapters for t in ch.tasks):
         page = md[routes.task_page(task)]
+        assert isinstance(page, str), task.id
         assert "## 实施情况 { #progress }" in page and "未完成" not in page
         for m in task.measures:
             section = page.split(f'id="progress-{m.id}"', 1)[1].split("</section>", 1)[0]
@@ -131,16 +134,16 @@ def test_feed_is_atom_newest_first_and_the_same_for_the_same_data(plan, progress
     root = ET.fromstring(data)
     entries = root.findall("a:entry", ATOM)
     assert len(entries) == len(progress.records)
-    ids = [e.find("a:id", ATOM).text for e in entries]
+    ids = [element_text(e, "a:id", ATOM) for e in entries]
     assert len(set(ids)) == len(ids) and all(i.startswith("urn:uuid:") for i in ids)
     assert ids == [feed.entry_id(plan, "record/" + r.id) for r in Records(plan, progress).newest_first]
-    assert root.find("a:updated", ATOM).text == max(e.find("a:updated", ATOM).text for e in entries)
+    assert element_text(root, "a:updated", ATOM) == max(element_text(e, "a:updated", ATOM) for e in entries)
 
 
 # ── the built site ─────────────────────────────────────────────────────────────────────────────
 def test_built_records_page_links_its_feed_and_sources(site_dir, progress):
     html = BeautifulSoup((site_dir / "progress" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    assert html.find("h1").get_text().replace("¶", "").strip() == "实施情况"
+    assert find(html, "h1").get_text().replace("¶", "").strip() == "实施情况"
     feeds = [a["href"] for a in html.find_all("a", type="application/atom+xml")]
     assert feeds == ["../feed.xml"]
     assert (site_dir / "feed.xml").is_file()

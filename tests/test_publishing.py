@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup, SoupStrainer
 from support.browser import open_context, visit
 from support.builds import environment, mkdocs
 from support.paths import ROOT
-from support.sitehtml import html_pages, url_path
+from support.sitehtml import attr, find, html_pages, url_path
 
 SUB_PATH = "/zt/kxsz/"
 ARTIFACTS = ROOT / "test-artifacts"
@@ -70,7 +70,7 @@ def head(path: Path) -> BeautifulSoup:
 
 def meta(page: BeautifulSoup, **attrs) -> str | None:
     tag = page.find("meta", attrs=attrs)
-    return tag["content"] if tag else None
+    return attr(tag, "content") if tag else None
 
 
 def test_every_page_has_its_own_description_canonical_link_and_card(portal):
@@ -87,7 +87,9 @@ def test_every_page_has_its_own_description_canonical_link_and_card(portal):
         assert description and len(description) <= 120, (path, description)
         assert not description.endswith(("，…", "、…")), description  # cut sensibly
         assert meta(page, property="og:description") == description
-        assert meta(page, property="og:title") == page.title.string.split(" - ")[0].strip()
+        title = find(page, "title").string
+        assert title is not None, path
+        assert meta(page, property="og:title") == title.split(" - ")[0].strip()
         assert meta(page, property="og:url") == url
         assert meta(page, property="og:type") in ("website", "article")
         assert meta(page, property="og:site_name")
@@ -100,8 +102,10 @@ def test_descriptions_come_from_the_pages_content(portal, plan):
     site, _ = portal
     youth = next(t for c in plan.chapters for t in c.tasks if t.id == "youth")
     description = meta(soup(site / "actions" / "youth" / "index.html"), name="description")
+    assert description is not None
     assert description.endswith("…") and youth.intro.startswith(description[:-1])  # the task's intro, cut
     kexie = meta(soup(site / "departments" / "kexie" / "index.html"), name="description")
+    assert kexie is not None
     assert kexie.startswith("区科协") and "牵头" in kexie
 
 
@@ -118,13 +122,14 @@ def test_the_sitemap_lists_every_page_and_robots_txt_names_it(portal):
 def test_the_feeds_self_link_is_its_public_address(portal):
     site, public = portal
     (self_link,) = ElementTree.parse(site / "feed.xml").getroot().findall("{http://www.w3.org/2005/Atom}link[@rel='self']")
-    assert self_link.get("href") == public + "feed.xml"
-    assert urlopen(self_link.get("href")).read() == (site / "feed.xml").read_bytes()
+    href = self_link.get("href")
+    assert href is not None and href == public + "feed.xml"
+    assert urlopen(href).read() == (site / "feed.xml").read_bytes()
 
 
 def test_download_links_are_absolute_and_exist(portal):
     site, public = portal
-    links = [a["href"] for a in soup(site / "departments" / "kexie" / "index.html").select("a[download]")]
+    links = [attr(a, "href") for a in soup(site / "departments" / "kexie" / "index.html").select("a[download]")]
     assert links and all(href.startswith(public + "downloads/") for href in links)
     for href in links:
         assert (site / href[len(public):]).is_file(), href
@@ -136,7 +141,7 @@ def test_without_site_url_robots_txt_has_no_sitemap_and_pages_no_canonical(site_
     page = soup(site_dir / "departments" / "kexie" / "index.html")
     assert page.find("link", rel="canonical") is None and meta(page, property="og:url") is None
     assert meta(page, property="og:description") == meta(page, name="description")
-    assert all(not a["href"].startswith(("/", "http")) for a in page.select("a[download]"))  # works from any folder
+    assert all(not attr(a, "href").startswith(("/", "http")) for a in page.select("a[download]"))  # works from any folder
 
 
 @pytest.mark.browser

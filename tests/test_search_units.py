@@ -231,7 +231,7 @@ def test_tidy_drops_only_separators_that_separate_nothing():
 
 
 def test_shape_adds_parts_boosted_like_their_field_and_keeps_the_words():
-    data = {"config": {"separator": SEPARATOR.pattern, "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}},
+    data: dict = {"config": {"separator": SEPARATOR.pattern, "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}},
             "docs": [{"location": "departments/qixiangju/", "title": "区气象局", "text": "<p>区\u200b科协、区气象局</p>"}]}
     shaped = searchindex.shape(data, {"区气象局": ["气象局"], "区科协": ["科协"]})
     assert shaped["config"]["fields"]["title_parts"] == {"boost": 1000.0}

@@ -107,6 +107,7 @@ def test_a_kinds_stylesheet_is_our_palettes_then_the_common_sheets_then_its_own_
     files = get_files(config)
     files.add_files_from_theme(config.theme.get_env(), config)
     material = palette_sheet(files)
+    assert material is not None and material.abs_src_path is not None
     palette = palette_css(Path(material.abs_src_path).read_text(encoding="utf-8"), palette_values(config.theme["palette"]), "")
     [officials] = (site_dir / "assets" / "stylesheets").glob("plansite-officials.*.css")
     assert officials.read_text(encoding="utf-8") == palette + source("plansite") + source("a11y") + source("officials")
@@ -176,7 +177,7 @@ def test_a_build_parses_the_plan_once(tmp_path, monkeypatch):
     assert parses.count(True) == 1
 
 
-def test_compiled_templates_are_reused_only_while_unchanged_and_a_broken_cache_costs_nothing(tmp_path):
+def test_compiled_templates_are_reused_only_while_unchanged_and_a_broken_cache_costs_nothing(tmp_path, monkeypatch):
     """Builds keep compiled templates between runs, in the project (templatecache.py): a copy of the project
     reuses them without compiling, a template edited since is compiled afresh, and a cache folder that
     cannot be written (here: not a folder at all) still renders."""
@@ -190,7 +191,7 @@ def test_compiled_templates_are_reused_only_while_unchanged_and_a_broken_cache_c
         env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(project / "templates")),
                                  bytecode_cache=TemplateCache(str(cache or project / FOLDER), project))
         if not compiles:
-            env.compile = lambda *_, **__: pytest.fail("compiled again")
+            monkeypatch.setattr(env, "compile", lambda *_, **__: pytest.fail("compiled again"))
         return env.get_template("page.html").render(name="武隆")
 
     original, copy = tmp_path / "original", tmp_path / "copy"

@@ -18,6 +18,7 @@ from plansite.plan import timeline
 from plansite.site.navigation import navigation
 from support.builds import mkdocs
 from support.paths import SMALL_PLAN
+from support.xmltree import element, element_text
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -72,7 +73,9 @@ def test_targets_page_states_the_stage_of_the_build_date(plan, year, current):
     """The page as built on 1 June of `year` (how a real build gets its date: the last test of this part)."""
     page = next(p for p in Builder(plan, datetime.date(year, 6, 1)).pages() if p.src == routes.TARGETS)
     md = Renderer().render(page)
-    status = re.search(r'<p class="pl-status[^"]*"><strong>([^<]+)</strong>', md).group(1)
+    found = re.search(r'<p class="pl-status[^"]*"><strong>([^<]+)</strong>', md)
+    assert found is not None, "no stage status on the page"
+    status = found.group(1)
     assert status == current
     assert f'<time datetime="{year}-06-01">{year}年6月1日</time>' in md
     currents = re.findall(r'<li class="pl-stage pl-stage-current"><p class="pl-stage-head"><span class="pl-stage-state">当前时段</span> '
@@ -126,6 +129,7 @@ def test_each_value_quotes_its_whole_sentence_verbatim_and_links_to_its_paragrap
                                 sorted(indicator.values, key=lambda v: indicators.ROLE_LABELS[v.role]), strict=True):
             anchor = shown.href.split("#")[1]
             paragraph = paragraphs[anchor]
+            assert shown.sentence is not None, anchor  # a given value quotes its sentence
             sentence = shown.sentence.text
             assert shown.sentence.quote == value.quote and value.quote in sentence
             assert sentence in paragraph
@@ -171,8 +175,8 @@ def test_every_chart_is_an_image_with_a_name_and_a_description(plan, indicator_i
     indicator = next(i for i in plan.indicators if i.id == indicator_id)
     root = parse_svg(indicators.chart_for(indicator))
     assert root.get("role") == "img"
-    title = root.find(f"{SVG}title")
-    desc = root.find(f"{SVG}desc")
+    title = element(root, f"{SVG}title")
+    desc = element(root, f"{SVG}desc")
     assert root.get("aria-labelledby") == title.get("id") and title.text == indicator.name
     assert root.get("aria-describedby") == desc.get("id") and desc.text
     for value in indicator.values:  # the description says every figure the chart shows
@@ -185,7 +189,7 @@ def test_bars_start_at_zero_and_are_proportional_to_their_values(plan):
     bars = [r for r in root.iter(f"{SVG}rect") if "pl-mark" in (r.get("class") or "")]
     values = [v.value for role in indicators.ROLES for v in indicator.values if v.role == role]
     assert {r.get("x") for r in bars} == {str(charts.PAD)}
-    widths = [float(r.get("width")) for r in bars]
+    widths = [float(r.attrib["width"]) for r in bars]
     for w, v in zip(widths, values, strict=True):
         assert w / widths[0] == pytest.approx(v / values[0], rel=1e-3)
     labels = chart_texts(root)
@@ -208,15 +212,15 @@ def test_the_relative_target_is_a_schematic_without_numbers(plan):
     indicator = next(i for i in plan.indicators if i.id == "science-funding-growth")
     root = parse_svg(indicators.chart_for(indicator))
     texts = chart_texts(root)
-    assert not any(re.search(r"\d", t) for t in texts + [root.find(f"{SVG}desc").text]), texts
+    assert not any(re.search(r"\d", t) for t in texts + [element_text(root, f"{SVG}desc")]), texts
     assert "示意图：长短只表示大小关系，不代表实际数值" in texts
     assert "当年同级财政经常性收入的增长幅度" in texts and "科普工作经费每年增长幅度" in texts
 
 
 def test_chart_text_is_escaped():
     root = parse_svg(charts.bar_chart("c", '<b>"x" & y</b>', "<script>", (charts.Bar("<i>", 1, "1&2", "solid"),), "%"))
-    assert root.find(f"{SVG}title").text == '<b>"x" & y</b>'
-    assert root.find(f"{SVG}desc").text == "<script>"
+    assert element_text(root, f"{SVG}title") == '<b>"x" & y</b>'
+    assert element_text(root, f"{SVG}desc") == "<script>"
     assert {"<i>", "1&2"} <= set(chart_texts(root))
 
 
@@ -231,8 +235,8 @@ def test_timeline_marks_the_build_date_and_every_stage(plan):
         if column:
             assert column in texts
         today = next(line for line in root.iter(f"{SVG}line") if line.get("class") == "pl-today")
-        x = float(today.get("x1"))
-        years = {t.text: float(t.get("x")) for t in root.iter(f"{SVG}text") if t.text and re.fullmatch(r"\d{4}", t.text)}
+        x = float(today.attrib["x1"])
+        years = {t.text: float(t.attrib["x"]) for t in root.iter(f"{SVG}text") if t.text and re.fullmatch(r"\d{4}", t.text)}
         if year == 2023:  # inside the 2023 column, near its middle in June
             assert years["2023"] - 30 < x < years["2023"] + 30
         if year >= 2026:

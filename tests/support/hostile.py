@@ -177,6 +177,7 @@ def shape(html: str) -> Shape:
         if isinstance(node, Tag):
             shown = []
             for name, value in node.attrs.items():
+                assert isinstance(value, str)  # multi_valued_attributes=None: every value is one string
                 if name in TEXT_ATTRS:
                     s.attr_text.append(value or "")
                     shown.append((name, "…"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urljoin, urlparse
 
 from bs4 import BeautifulSoup, Tag
@@ -38,6 +39,28 @@ def _article(path: Path, mtime_ns: int, size: int) -> Tag:
     return found
 
 
+def find(tag: Tag, *args: Any, **kwargs: Any) -> Tag:
+    """`tag.find(...)` (same arguments) for an element the test needs: fails here, naming it, when there is none."""
+    found = tag.find(*args, **kwargs)
+    assert isinstance(found, Tag), f"no element {args} {kwargs} in <{tag.name}>"
+    return found
+
+
+def select_one(tag: Tag, selector: str) -> Tag:
+    """`tag.select_one(selector)` for an element the test needs: fails here when there is none."""
+    found = tag.select_one(selector)
+    assert found is not None, f"nothing matches {selector!r} in <{tag.name}>"
+    return found
+
+
+def attr(tag: Tag, name: str, default: str | None = None) -> str:
+    """A one-valued attribute (href, id, content …): it must be there unless a default is given. (A class
+    or rel is a list of words: read those with `tag.get_attribute_list`.)"""
+    value = tag.get(name, default)
+    assert isinstance(value, str), f"<{tag.name}> has no {name}: {value!r}"
+    return value
+
+
 def last_segment(href: str) -> str:
     """'../../actions/youth/' → 'youth'."""
     return [p for p in href.split("#")[0].split("/") if p and p != ".."][-1]
@@ -53,15 +76,15 @@ def parse(path: Path) -> Parsed:
 def _parse(path: Path, mtime_ns: int, size: int) -> Parsed:
     page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser", multi_valued_attributes=None)
     out = Parsed()
-    out.ids = {el["id"] for el in page.find_all(id=True) if el["id"]}
-    out.ids |= {a["name"] for a in page.find_all("a", attrs={"name": True}) if a["name"]}
-    out.links = [a["href"] for a in page.find_all("a", href=True)]
+    out.ids = {attr(el, "id") for el in page.find_all(id=True) if el["id"]}
+    out.ids |= {attr(a, "name") for a in page.find_all("a", attrs={"name": True}) if a["name"]}
+    out.links = [attr(a, "href") for a in page.find_all("a", href=True)]
     for el in page.find_all(list(RESOURCE_ATTRS)):
-        value = el.get(RESOURCE_ATTRS[el.name])
+        value = attr(el, RESOURCE_ATTRS[el.name], "")
         if value and (el.name != "link" or el.get("rel") in FETCHED_LINKS):
             out.resources.append(value)
     html = page.find("html")
-    out.lang = html.get("lang", "") if html else ""
+    out.lang = attr(html, "lang", "") if html else ""
     out.title = "".join(t.get_text() for t in page.find_all("title"))
     return out
 
