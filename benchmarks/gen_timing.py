@@ -19,9 +19,9 @@ from pathlib import Path
 def main(project: Path, repeat: int) -> dict:
     from plansite import routes
     from plansite.data import project as data
-    from plansite.data.opendata import Catalogue
     from plansite.downloads import package, tables
     from plansite.generate import Inputs, generate
+    from plansite.opendata import Catalogue
     from plansite.plan import timeline
 
     runs = []

@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 
 from plansite import routes
 from plansite.data import project
-from plansite.data.opendata import Catalogue
+from plansite.opendata import Catalogue
 from plansite.plan.timeline import build_date
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -109,7 +109,7 @@ DUTIES_SCHEMA = "downloads/duties-schema.json"  # the columns of every departmen
 
 
 def table_download(key: str) -> str:
-    """A table of the data package by its name there (data/opendata.py): tasks → downloads/tasks.csv."""
+    """A table of the data package by its name there (plansite/opendata.py): tasks → downloads/tasks.csv."""
     return f"{DOWNLOADS}{key}.csv"
 
 

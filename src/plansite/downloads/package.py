@@ -1,5 +1,5 @@
 """downloads/datapackage.json: a Frictionless Data Package (Tabular Data Package, v1 spec) describing
-every CSV download — each column's name, type, meaning and constraints (data/opendata.py), the tables'
+every CSV download — each column's name, type, meaning and constraints (plansite/opendata.py), the tables'
 primary and foreign keys, each file's size and SHA-256, the source document and the terms of reuse.
 
 Written as plain JSON: keys in a fixed order, no date or clock, so the same data gives the same bytes.
@@ -17,8 +17,8 @@ import json
 import uuid
 
 from plansite import routes
-from plansite.data.opendata import Catalogue, Column, Table
 from plansite.model import Plan
+from plansite.opendata import Catalogue, Column, Table
 
 
 def _field(c: Column) -> dict:

@@ -3,11 +3,11 @@ tables (tasks, measures, departments, assignments, indicators) and the records, 
 package that describes the CSVs is package.py's.
 
 CSV is UTF-8 with a byte-order mark (Excel and WPS otherwise guess GBK and garble Chinese) and
-CRLF line ends; the header rows come from data/opendata.py, which also describes every column. XLSX is
+CRLF line ends; the header rows come from plansite/opendata.py, which also describes every column. XLSX is
 written by XlsxWriter (xlsx.py) with a fixed date, so the same plan gives byte-identical files; its
 numbers are numbers and its full dates are dates. JSON is for programs. Column names are Chinese for
 spreadsheet users; JSON keys are the YAML's English field names. A date as precise as its source (a
-year, a month or a day) is ISO 8601 at that precision with its precision beside it (data/opendata.py).
+year, a month or a day) is ISO 8601 at that precision with its precision beside it (plansite/opendata.py).
 """
 from __future__ import annotations
 
@@ -17,11 +17,11 @@ import io
 import json
 
 from plansite import routes
-from plansite.data.opendata import PRECISION_LABELS, Catalogue, Table, precision
 from plansite.data.progress import SCOPE_LABELS, format_value
 from plansite.downloads import package, xlsx
 from plansite.downloads.xlsx import Sheet
 from plansite.model import Department, Plan, Progress, Source, Task, When, Words
+from plansite.opendata import PRECISION_LABELS, Catalogue, Table, precision
 from plansite.plan.duties import KIND_LABELS, ROLE_LABELS, Assignment, Duties, Role, short_labels
 from plansite.plan.progress import Records
 

@@ -1,13 +1,13 @@
 """The downloads explained, for the 下载数据 section of the about page and the editors' guide: each file,
-what it holds, its columns (from data/opendata.py, the description the CSVs and datapackage.json are
+what it holds, its columns (from plansite/opendata.py, the description the CSVs and datapackage.json are
 written from, so the page cannot say other than the files do) and how to open it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from plansite import routes
-from plansite.data.opendata import DATE_PATTERN, Catalogue, Column, Table
 from plansite.model import Plan
+from plansite.opendata import DATE_PATTERN, Catalogue, Column, Table
 from plansite.plan.duties import Duties
 
 TYPE_LABELS = {"string": "文字", "integer": "整数", "number": "数值", "year": "年份"}
