@@ -24,7 +24,7 @@ from pathlib import Path
 
 from plansite.data import project
 from plansite.data.plan import load
-from plansite.data.problems import PlanError
+from plansite.data.problems import PlanError, Problem
 from plansite.data.progress import parse_progress
 from plansite.plan import timeline
 
@@ -73,16 +73,25 @@ def check(plan_path: Path, progress_path: Path | None) -> int:
           f"{sum(len(r.lead) + len(r.responsible) for r in plan.annex)} 条分工。")
     if progress_path is None:
         return 0
+    warnings: list[Problem] = []
     try:
         text = project.read_progress_text(progress_path)
-        done = parse_progress(text, plan, today, display_path(progress_path)) if text is not None else None
+        done = parse_progress(text, plan, today, display_path(progress_path), warnings) if text is not None else None
     except PlanError as err:
         return fail(err.report())
     if done is None:
         print(f"{display_path(progress_path)}：没有这个文件（还没有实施记录）。")
     else:
         print(f"{display_path(progress_path)}：检查通过。{len(done.records)} 条实施记录，{len(done.observations)} 个指标观测值。")
+    if warnings:
+        print(warnings_report(warnings))
     return 0
+
+
+def warnings_report(warnings: list[Problem]) -> str:
+    """What passed the check but deserves a second look, said as such."""
+    body = "\n\n".join(w.format().replace("  问题：", "  注意：", 1) for w in warnings)
+    return f"\n{body}\n\n以上 {len(warnings)} 处不影响生成网站，请核对；确认无误可以保留。"
 
 
 def generate(here: Project, out: Path) -> int:

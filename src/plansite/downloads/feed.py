@@ -11,7 +11,7 @@ import uuid
 from xml.sax.saxutils import escape, quoteattr
 
 from plansite import routes
-from plansite.model import Plan, Progress, Record, When
+from plansite.model import Plan, Progress, Record, Source, When
 from plansite.plan.progress import Records
 from plansite.plan.timeline import CHINA
 
@@ -33,9 +33,16 @@ def link(links: routes.Links, site_url: str, src: str, anchor: str = "") -> str:
     return f"{site_url.rstrip('/')}/{path}" if site_url else (path or "./")
 
 
+def source_day(source: Source) -> When:
+    """When the entry's source appeared: its date, or for a page without one, the day it was read."""
+    when = source.date or source.accessed
+    assert when is not None, "the check requires a source's date or the day it was read"
+    return when
+
+
 def atom(plan: Plan, progress: Progress, links: routes.Links, site_url: str = "") -> bytes:
     records = Records(plan, progress).newest_first[:MAX_ENTRIES]
-    updated = max((r.source.date for r in progress.records), key=When.sort_key, default=None)
+    updated = max((source_day(r.source) for r in progress.records), key=When.sort_key, default=None)
     title = f"{plan.document.plan_title} · 实施情况"
     out = ['<?xml version="1.0" encoding="utf-8"?>',
            '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',
@@ -55,11 +62,12 @@ def atom(plan: Plan, progress: Progress, links: routes.Links, site_url: str = ""
 def _entry(plan: Plan, record: Record, links: routes.Links, site_url: str) -> str:
     s = record.source
     where = s.url or s.number or ""
-    summary = f"{record.date.printed}：{record.summary}（来源：{s.publisher}《{s.title}》，{s.date.printed}发布 {where}）"
+    dated = f"{s.date.printed}发布" if s.date else f"未注明发布日期，{s.accessed.printed if s.accessed else ''}查阅"
+    summary = f"{record.date.printed}：{record.summary}（来源：{s.publisher}《{s.title}》，{dated} {where}）"
     parts = ["<entry>",
              f"<title>{escape(record.title)}</title>",
              f"<id>{entry_id(plan, 'record/' + record.id)}</id>",
-             f"<updated>{stamp(s.date)}</updated>",
+             f"<updated>{stamp(source_day(s))}</updated>",
              f"<published>{stamp(record.date)}</published>",
              f"<link rel=\"alternate\" type=\"text/html\" href={quoteattr(link(links, site_url, routes.PROGRESS, 'record-' + record.id))}/>"]
     if s.url:

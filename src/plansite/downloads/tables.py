@@ -16,14 +16,15 @@ from plansite import routes
 from plansite.data.progress import SCOPE_LABELS, format_value
 from plansite.downloads import xlsx
 from plansite.downloads.xlsx import Sheet
-from plansite.model import Department, Plan, Progress, Task, Words
+from plansite.model import Department, Plan, Progress, Task, When, Words
 from plansite.plan.duties import KIND_LABELS, ROLE_LABELS, Assignment, Duties, Role, short_labels
 from plansite.plan.progress import Records
 
 RECORD_COLUMNS = ("编号", "日期", "标题", "摘要（本站编辑概括）", "推进的措施", "推进的任务", "参与部门", "数字",
-                  "来源发布单位", "来源标题", "来源发布日期", "来源网址", "来源文号", "本站页面")
+                  "来源发布单位", "来源标题", "来源发布日期", "来源网址", "来源文号", "本站页面",
+                  "来源查阅日期（来源未注明发布日期时）")
 OBSERVATION_COLUMNS = ("指标", "年份", "数值", "单位", "范围", "说明", "来源发布单位", "来源标题", "来源发布日期",
-                       "来源网址", "来源文号")
+                       "来源网址", "来源文号", "来源查阅日期（来源未注明发布日期时）")
 
 
 def duty_columns(words: Words) -> tuple[str, ...]:
@@ -101,8 +102,8 @@ class Exporter:
                          "、".join(t.label for t in self.records.tasks_of(r)),
                          "、".join(d.name for d in self.records.departments_of(r)),
                          "；".join(f"{format_value(f.value)} {f.unit}（{f.counts}）" for f in r.figures),
-                         s.publisher, s.title, s.date.iso, s.url or "", s.number or "",
-                         self.url(routes.PROGRESS) + f"#record-{r.id}"])
+                         s.publisher, s.title, iso(s.date), s.url or "", s.number or "",
+                         self.url(routes.PROGRESS) + f"#record-{r.id}", iso(s.accessed)])
         return rows
 
     def observation_rows(self) -> list[list[str | int]]:
@@ -111,7 +112,8 @@ class Exporter:
         for o in self.progress.observations:
             s = o.source
             rows.append([names[o.indicator][0], o.year, format_value(o.value), names[o.indicator][1],
-                         SCOPE_LABELS[o.scope], o.note or "", s.publisher, s.title, s.date.iso, s.url or "", s.number or ""])
+                         SCOPE_LABELS[o.scope], o.note or "", s.publisher, s.title, iso(s.date), s.url or "", s.number or "",
+                         iso(s.accessed)])
         return rows
 
     def about_rows(self, what: str) -> list[list[str]]:
@@ -206,7 +208,13 @@ def xlsx_bytes(title: str, sheets: list[Sheet], stamp: datetime.datetime) -> byt
 
 
 def _source_json(s) -> dict:
-    return {"publisher": s.publisher, "title": s.title, "date": s.date.iso, "url": s.url, "number": s.number}
+    return {"publisher": s.publisher, "title": s.title, "date": s.date.iso if s.date else None, "url": s.url, "number": s.number,
+            "accessed": s.accessed.iso if s.accessed else None}
+
+
+def iso(when: When | None) -> str:
+    """A source's date for a cell: empty when the source has none (an undated page gives its reading date instead)."""
+    return when.iso if when else ""
 
 
 def downloads(plan: Plan, links: routes.Links, site_url: str = "", progress: Progress | None = None) -> dict[str, bytes]:

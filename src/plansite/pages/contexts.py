@@ -445,10 +445,12 @@ EMPTY = "尚未收录实施记录"  # what the site knows when it has no record:
 class SourceView:
     publisher: str
     title: str
-    date: str  # 2024年9月26日
+    date: str  # 2024年9月26日; "" when the source's page gives no date
     date_iso: str  # 2024-09-26
     url: str | None  # http(s) only (checked), shown as a link
     number: str | None  # a document number, when there is no URL or beside it
+    accessed: str = ""  # without a date: the day an editor read it (2024年10月8日)
+    accessed_iso: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)

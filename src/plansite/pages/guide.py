@@ -67,6 +67,7 @@ MISTAKES: dict[str, tuple[str, str]] = {
 PROGRESS_MISTAKES: dict[str, tuple[str, str]] = {
     "source-missing": ("记录没有来源", "每条实施记录都必须有 source：发布单位、标题、发布日期，以及网址或文号。没有公开来源的事不收录。"),
     "source-without-url-or-number": ("来源没有网址也没有文号", "读者要能找到来源：写 url（网页地址），或 number（文件的文号），至少一项。"),
+    "source-undated": ("来源没有日期", "写来源页面上的发布日期 date。页面上没有日期时，不要猜：不写 date，改写 accessed（查阅日期，你读到它的那一天），网站会注明“未注明发布日期”。页面上没有署名时，发布单位写刊登它的网站，例如“重庆市武隆区人民政府网站”。"),
     "url-not-http": ("网址不是 http(s) 开头", "url 只能是 http:// 或 https:// 开头的网页地址；javascript: 之类的写法一律拒绝。"),
     "impossible-date": ("没有这一天", "日期要真实存在：写成 2024、2024-09 或 2024-09-25（月、日都用两位数）。"),
     "future-date": ("日期在将来", "只收录已经发生、已经公开报道的事：日期不能晚于网站生成的日期。"),

@@ -39,8 +39,11 @@ class ProgressViews:
     # ── shared pieces ────────────────────────────────────────────────────────
     @staticmethod
     def source(source: Source) -> SourceView:
-        return SourceView(publisher=source.publisher, title=source.title, date=source.date.printed,
-                          date_iso=source.date.iso, url=safe_url(source.url), number=source.number)
+        return SourceView(publisher=source.publisher, title=source.title,
+                          date=source.date.printed if source.date else "", date_iso=source.date.iso if source.date else "",
+                          url=safe_url(source.url), number=source.number,
+                          accessed=source.accessed.printed if source.accessed else "",
+                          accessed_iso=source.accessed.iso if source.accessed else "")
 
     def record(self, src: str, record: Record) -> RecordView:
         tasks = self.records.tasks_of(record)
