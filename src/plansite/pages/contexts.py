@@ -519,6 +519,7 @@ class MeasureProgress:
     id: str  # the measure's id (its heading's anchor on the task page)
     title: str
     records: tuple[RecordView, ...]
+    add_href: str = ""  # 补充实施记录: the record form with this measure filled in ("" without a repository)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -529,6 +530,7 @@ class TaskProgress:
     covered: int
     records_href: str
     empty: str = EMPTY
+    add_href: str = ""  # 补充实施记录: the record form with this task filled in ("" without a repository)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -545,6 +547,7 @@ class DepartmentProgress:
     duties: dict[str, DutyProgress]  # the duty's anchor (duty-<task id>) → its records
     records_href: str
     empty: str = EMPTY
+    add_href: str = ""  # 补充实施记录: the record form with this department filled in ("" without a repository)
 
 
 @dataclass(frozen=True, kw_only=True)

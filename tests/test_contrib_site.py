@@ -1,0 +1,229 @@
+"""The site's links into the repository's issue forms (issue 27): 补充实施记录 in every task's and
+measure's 实施情况 and on every department page, 纠错 and the data lines on every page. They come from
+mkdocs.yml repo_url (the environment variable REPO_URL); without it they are left out cleanly. With it,
+no page makes a request to another host (Material's repository widget would ask GitHub's API)."""
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import re
+import shutil
+import subprocess
+import urllib.parse
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from plansite.data.plan import load
+from plansite.data.progress import parse_progress
+from plansite.generate import Inputs, generate
+from plansite.pages import contribute
+from plansite.pages.contribute import Repository, RepositoryError
+from projectcopy import copy_project, mkdocs
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL = ROOT / "tests" / "fixtures" / "minimal.yaml"
+RECORDS = ROOT / "tests" / "fixtures" / "progress.yaml"
+REPO = "https://github.com/example-org/kxsz"
+TODAY = datetime.date(2026, 12, 2)
+
+
+def query(href: str) -> dict[str, str]:
+    parsed = urllib.parse.urlsplit(href)
+    return dict(urllib.parse.parse_qsl(parsed.query))
+
+
+# ── the pages' links, as generated (no MkDocs) ─────────────────────────────────────────────────
+@pytest.fixture(scope="module")
+def with_repo(source) -> dict:
+    progress = parse_progress((ROOT / "data" / "progress.yaml").read_text(encoding="utf-8"), source.plan, TODAY)
+    return generate(Inputs(source=source, progress=progress, today=TODAY, repository=Repository.of(REPO))).files
+
+
+def add_links(markdown: str) -> list[dict[str, str]]:
+    soup = BeautifulSoup(markdown, "html.parser")
+    return [query(a["href"]) for a in soup.find_all("a") if a.get_text().startswith("补充实施记录")]
+
+
+def test_every_measure_and_task_offers_a_record_form_with_itself_filled_in(with_repo, plan):
+    for chapter in plan.chapters:
+        for task in chapter.tasks:
+            links = add_links(with_repo[f"{'actions' if task.kind == 'action' else 'projects'}/{task.id}.md"])
+            assert all(q["template"] == "record.yml" for q in links)
+            assert [q["preset"] for q in links] == [f"任务：{task.label}", *(f"措施：{m.label}（{task.label}）" for m in task.measures)]
+
+
+def test_every_department_page_offers_a_record_form_with_the_department_filled_in(with_repo, plan):
+    for dept in plan.departments:
+        links = add_links(with_repo[f"departments/{dept.id}.md"])
+        assert [q["preset"] for q in links] == [f"部门：{dept.name}"]
+
+
+def test_the_filled_in_names_are_the_forms_own(with_repo, plan):
+    """What a link fills in is what the record form's dropdowns offer, so the intake maps it back."""
+    choices = contribute.Choices.of(plan)
+    kinds = {v: k for k, v in contribute.PRESET_KINDS.items()}
+    for src, markdown in with_repo.items():
+        if not src.endswith(".md"):
+            continue
+        for q in add_links(markdown):
+            kind, name = q["preset"].split("：", 1)
+            assert name in choices.by_kind()[kinds[kind]], (src, q["preset"])
+
+
+def test_without_a_repository_no_page_links_to_a_form(pages):
+    """The session's pages are generated without one."""
+    for src, content in pages.items():
+        if isinstance(content, str):
+            assert "补充实施记录" not in content and "issues/new" not in content, src
+
+
+@pytest.mark.parametrize("url, owner, name", [("https://github.com/a-b/c.d", "a-b", "c.d"), ("https://github.com/a/b/", "a", "b"),
+                                              ("https://github.com/a/b.git", "a", "b")])
+def test_a_github_repository_address(url, owner, name):
+    assert Repository.of(url) == Repository(owner, name)
+
+
+@pytest.mark.parametrize("url", ["https://gitlab.com/a/b", "http://github.com/a/b", "https://github.com/a", "github.com/a/b",
+                                 "https://github.com/a/b/tree/main", "https://github.com/a/b?x=<script>", "https://github.com/a/.."])
+def test_any_other_address_is_refused_with_a_clear_message(url):
+    with pytest.raises(RepositoryError, match="https://github.com/所有者/仓库名"):
+        Repository.of(url)
+
+
+def test_no_address_means_no_links():
+    assert Repository.of(None) is None and Repository.of("") is None
+    assert contribute.FormLinks(None).correction("/x/") == "" and contribute.data_lines(None, None, {}, ["a.md"],  # type: ignore[arg-type]
+                                                                                          plan_file="p", progress_file=None) == {}
+
+
+# ── built with MkDocs, with and without the repository ─────────────────────────────────────────
+@pytest.fixture(scope="module")
+def repo_project(tmp_path_factory) -> tuple[Path, Path]:
+    project = copy_project(tmp_path_factory.mktemp("repo") / "project", SMALL.read_text(encoding="utf-8"),
+                           RECORDS.read_text(encoding="utf-8"))
+    site = project.parent / "site"
+    env = {**os.environ, "REPO_URL": REPO, "PLANSITE_OFFLINE_COPY": "0"}
+    env.pop("SITE_URL", None)
+    result = mkdocs(project, "build", "--strict", "-d", str(site), env=env)
+    assert result.returncode == 0, result.stderr
+    return project, site
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def page_path(site: Path, html: Path) -> str:
+    rel = html.relative_to(site).as_posix()
+    return "/" + rel.removesuffix("index.html")
+
+
+def test_every_page_offers_corrections_with_its_own_address(repo_project):
+    _, site = repo_project
+    for html in html_pages(site):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        aside = soup.select_one("aside.pl-contribute")
+        assert aside is not None, html
+        correction = aside.find("a", string="纠错")
+        assert correction["href"].startswith(f"{REPO}/issues/new?")
+        assert query(correction["href"]) == {"template": "correction.yml", "page": page_path(site, html)}
+        assert "打开 GitHub" in aside.get_text()
+
+
+def test_each_page_names_the_data_lines_it_is_made_from(repo_project):
+    project, site = repo_project
+    source = load(project / "data" / "plan.yaml", "data/plan.yaml")
+    lines = source.text.split("\n")
+    soup = BeautifulSoup((site / "actions" / "youth" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    links = [a["href"] for a in soup.select("aside.pl-contribute a") if "/blob/" in a["href"]]
+    assert f"{REPO}/blob/main/data/plan.yaml" in links and f"{REPO}/blob/main/data/progress.yaml" in links
+    spans = [tuple(map(int, re.fullmatch(r".*/data/plan\.yaml#L(\d+)-L(\d+)", h).groups())) for h in links if "#L" in h]
+    task_first, task_last = source.lines["chapters[1].tasks[0]"]
+    assert lines[task_first - 1].strip() == "- id: youth"
+    assert any(a <= task_first and task_last <= b for a, b in spans)  # the task itself
+    row_first, _ = next(source.lines[f"annex[{i}]"] for i, row in enumerate(source.plan.annex) if row.task == "youth")
+    assert any(a <= row_first <= b for a, b in spans)  # its annex row
+    # a page that gathers the whole plan links the whole file
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert [a["href"] for a in home.select("aside.pl-contribute a") if "/blob/" in a["href"]] == [
+        f"{REPO}/blob/main/data/plan.yaml", f"{REPO}/blob/main/data/progress.yaml"]
+
+
+def test_the_header_links_the_repository_without_asking_github_for_stars(repo_project):
+    _, site = repo_project
+    soup = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    sources = soup.select("a.md-source")
+    assert sources and all(a["href"] == REPO and not a.has_attr("data-md-component") for a in sources)
+    assert "GitHub" in sources[0]["title"]
+
+
+def test_without_the_repository_nothing_links_to_github(plain_copy_site):
+    _, site, result = plain_copy_site
+    assert result.returncode == 0, result.stderr
+    for html in site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert "github.com" not in text and "pl-contribute" not in text and "补充实施记录" not in text and "md-source" not in text, html
+
+
+@pytest.fixture(scope="module")
+def repo_url_served(repo_project):
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(repo_project[1])))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+AXE_JS = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js"
+KINDS = ["", "actions/youth/", "departments/kexie/", "progress/", "editors/"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 360])
+def test_with_the_repository_no_page_asks_another_host_and_axe_finds_nothing(browser, repo_project, repo_url_served, width):
+    _, site = repo_project
+    context = browser.new_context(viewport={"width": width, "height": 800}, locale="zh-CN")
+    asked: list[str] = []
+    context.on("request", lambda r: asked.append(r.url))
+    context.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.blockedURI));")
+    context.add_init_script(path=str(AXE_JS))  # as test_a11y.py does: an init script, which the page's policy allows
+    try:
+        tab = context.new_page()
+        every = [page_path(site, h).lstrip("/") for h in html_pages(site)]
+        assert set(KINDS) <= set(every)
+        # Every page on a desktop, each kind on a phone; each left until the network has been quiet for
+        # half a second: Material's repository widget asked GitHub's API after the page had loaded.
+        for path in every if width > 1000 else KINDS:
+            tab.goto(repo_url_served + path, wait_until="networkidle")
+            assert tab.evaluate("window.__csp") == [], path
+            if path in KINDS:
+                found = tab.evaluate("async () => (await axe.run(document)).violations.map(v => v.id + ': ' + v.nodes.map(n => n.target).join(' '))")
+                assert found == [], (path, found)
+    finally:
+        context.close()
+    host = urllib.parse.urlsplit(repo_url_served).netloc
+    assert len(asked) > 10
+    assert [u for u in asked if urllib.parse.urlsplit(u).scheme in ("http", "https") and urllib.parse.urlsplit(u).netloc != host] == []
+
+
+def test_the_built_pages_are_valid_html(repo_project):
+    """The W3C checker on the pages with the links (Material's two known errors allowed, as test_html_valid.py allows them)."""
+    _, site = repo_project
+    vnu = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    assert shutil.which("java") and vnu.exists(), "run ./scripts/dev.sh test once (it installs Java and runs `npm ci`)"
+    pages = [str(site / p) for p in ("index.html", "actions/youth/index.html", "departments/kexie/index.html", "editors/index.html")]
+    result = subprocess.run(["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss4m", "-jar", str(vnu), "--errors-only",
+                             "--format", "json", *pages], capture_output=True, text=True, encoding="utf-8")
+    found = json.loads(result.stderr)["messages"]
+    ours = [m for m in found if not (m["message"].startswith("Attribute “autocomplete”") or 'for="__toc"' in m.get("extract", ""))]
+    assert ours == [] and len(found) >= 2 * len(pages)  # the checker ran (Material's two per page)
