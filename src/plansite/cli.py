@@ -8,6 +8,14 @@
                                        on success replace SITE (default: site/)
   schema [FILE]                        write the JSON Schema of plan.yaml (default: docs/schema/plan.schema.json)
                                        and of progress.yaml beside it, derived from the model (a test keeps them current)
+  forms [--site-url URL]               write the GitHub issue forms (.github/ISSUE_TEMPLATE/) from data/plan.yaml;
+                                       config.yml points to the site at URL (else SITE_URL, else the address it had)
+  intake EVENT.json [--comment FILE] [--summary FILE]
+                                       read a submitted record form (the payload of GitHub's `issues` event) and
+                                       append its record to data/progress.yaml; exit 1, changing nothing, when
+                                       it refuses. FILE: the reply for the issue (Markdown); the pull request's text
+  review BASE [HEAD]                   what the change of the data from git revision BASE to HEAD (default: the
+                                       working tree) changes on the site, in Chinese Markdown, on standard output
 
 The site itself is built by MkDocs: mkdocs.yml names the plugin (plansite/site/plugin.py), which runs the
 same read → check → pages steps inside `mkdocs build` and `mkdocs serve`.
@@ -15,6 +23,7 @@ same read → check → pages steps inside `mkdocs build` and `mkdocs serve`.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -162,6 +171,27 @@ def write_schema(out: Path) -> int:
     return 0
 
 
+def forms(here: Project, site_url: str | None) -> int:
+    from plansite.contrib import forms as issue_forms
+
+    try:
+        plan = load(here.plan, display_path(here.plan)).plan
+    except PlanError as err:
+        return fail(err.report())
+    current = here.root / issue_forms.FOLDER / issue_forms.CONFIG
+    if not site_url and current.exists():
+        site_url = issue_forms.address_in(current.read_text(encoding="utf-8"))
+    try:
+        written = issue_forms.write(here.root, plan, site_url)
+    except issue_forms.FormsError as err:
+        return fail(str(err))
+    folder = display_path(here.root / issue_forms.FOLDER)
+    print(f"已写入 {'、'.join(p.name for p in written)}（{folder}）" if written else f"{folder} 中的表单已是最新。")
+    if not site_url:
+        print("网站的公开地址尚未设定：config.yml 暂不指向网站。设定 SITE_URL 后再运行一次。")
+    return 0
+
+
 def usage() -> int:
     print(__doc__, file=sys.stderr)
     return 2
@@ -190,4 +220,6 @@ def run(root: Path, argv: list[str]) -> int:
         return build(here, Path(rest[0]) if rest else root / "site")
     if command == "schema" and len(rest) <= 1:
         return write_schema(Path(rest[0]) if rest else here.schema)
+    if command == "forms" and (not rest or (len(rest) == 2 and rest[0] == "--site-url")):
+        return forms(here, rest[1] if rest else os.environ.get("SITE_URL") or None)
     return usage()
