@@ -192,6 +192,48 @@ def forms(here: Project, site_url: str | None) -> int:
     return 0
 
 
+def options(rest: list[str], names: tuple[str, ...]) -> tuple[list[str], dict[str, str]] | None:
+    """Positional arguments and `--name VALUE` options; None when an option is unknown or has no value."""
+    positional, found = [], {}
+    items = iter(rest)
+    for item in items:
+        if item.startswith("--"):
+            value = next(items, None)
+            if item[2:] not in names or value is None:
+                return None
+            found[item[2:]] = value
+        else:
+            positional.append(item)
+    return positional, found
+
+
+def intake(here: Project, event: Path, comment: Path | None, summary: Path | None) -> int:
+    from plansite.contrib import intake as form_intake
+
+    result = form_intake.run(here.root, event, comment)
+    if isinstance(result, form_intake.Refused):
+        return fail("没有采纳：\n\n" + result.report())
+    print(f"已采纳：记录 {result.record_id} 已写入 {display_path(here.progress)}。")
+    if result.warnings:
+        print(warnings_report(list(result.warnings)))
+    if summary is not None:
+        from plansite.contrib import review
+
+        summary.write_text(form_intake.pull_request_text(result) + review.compare(here.root, "HEAD", None), encoding="utf-8")
+    return 0
+
+
+def review(here: Project, base: str, head: str | None) -> int:
+    from plansite.contrib import review as changes
+
+    try:
+        text = changes.compare(here.root, base, head)
+    except (changes.ReviewError, timeline.BuildDateError) as err:
+        return fail(str(err))
+    sys.stdout.write(text)
+    return 0
+
+
 def usage() -> int:
     print(__doc__, file=sys.stderr)
     return 2
@@ -220,6 +262,12 @@ def run(root: Path, argv: list[str]) -> int:
         return build(here, Path(rest[0]) if rest else root / "site")
     if command == "schema" and len(rest) <= 1:
         return write_schema(Path(rest[0]) if rest else here.schema)
+    if command == "intake" and (parsed := options(rest, ("comment", "summary"))) and len(parsed[0]) == 1:
+        given = parsed[1]
+        return intake(here, Path(parsed[0][0]), Path(given["comment"]) if "comment" in given else None,
+                      Path(given["summary"]) if "summary" in given else None)
+    if command == "review" and 1 <= len(rest) <= 2:
+        return review(here, rest[0], rest[1] if len(rest) == 2 else None)
     if command == "forms" and (not rest or (len(rest) == 2 and rest[0] == "--site-url")):
         return forms(here, rest[1] if rest else os.environ.get("SITE_URL") or None)
     return usage()
