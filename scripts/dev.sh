@@ -7,6 +7,8 @@
 #   ./scripts/dev.sh build    build the site into site/ (left untouched if the build fails)
 #   ./scripts/dev.sh bench    benchmark build and page cost at 1x, 10x, 50x (--quick: 1x only)
 #   ./scripts/dev.sh lint     zizmor (workflow security), ruff, mypy and import-linter (settings in pyproject.toml)
+#   ./scripts/dev.sh review BASE [HEAD]   what the data's change since git revision BASE changes on the site
+#   ./scripts/dev.sh intake EVENT.json    a submitted issue form → a record in data/progress.yaml (the workflow's)
 #
 # Needs Python 3.10+. For tests it also installs Debian's chromium, a Chinese font, Java and Node when
 # they are missing (apt-get, as root or through sudo); Playwright drives that Chromium, it never downloads
@@ -103,6 +105,10 @@ case "$cmd" in
     setup_python
     exec "$PY" scripts/build_pages.py build "$@"
     ;;
+  review|intake)
+    setup_python
+    exec "$PY" scripts/build_pages.py "$cmd" "$@"
+    ;;
   lint)
     setup_python
     # The workflow's security audit (pinned actions, no persisted credentials, least permissions);
@@ -120,7 +126,7 @@ case "$cmd" in
     exec "$PY" benchmarks/bench.py "$@"
     ;;
   *)
-    sed -n '2,14p' "$0"
+    sed -n '2,16p' "$0"
     exit 2
     ;;
 esac

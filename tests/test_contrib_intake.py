@@ -277,3 +277,15 @@ def test_the_command_accepts_and_writes_the_reply(project, capsys):
     assert cli.run(project, ["intake", str(path), "--comment", str(project / "reply.md")]) == 0
     assert "已采纳" in capsys.readouterr().out and "已采纳" in (project / "reply.md").read_text(encoding="utf-8")
     assert load_plan(project / "data" / "plan.yaml")  # the plan untouched and valid
+
+
+def test_the_pull_requests_text_is_the_review_of_the_change(project, capsys):
+    """In the workflow's checkout: the new record against the default branch's HEAD."""
+    env = ["-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    for args in (["init", "-q"], ["add", "data"], [*env, "commit", "-q", "-m", "data"]):
+        subprocess.run(["git", "-C", str(project), *args], check=True, capture_output=True)
+    path = project / "event.json"
+    path.write_text(json.dumps(event(), ensure_ascii=False), encoding="utf-8")
+    assert cli.run(project, ["intake", str(path), "--summary", str(project / "pr.md")]) == 0
+    text = (project / "pr.md").read_text(encoding="utf-8")
+    assert "Closes #101" in text and "### 新增记录（1 条）" in text and GOOD["title"] in text and "正文没有改动" in text
