@@ -14,6 +14,8 @@
                                        read a submitted record form (the payload of GitHub's `issues` event) and
                                        append its record to data/progress.yaml; exit 1, changing nothing, when
                                        it refuses. FILE: the reply for the issue (Markdown); the pull request's text
+  guide-examples                       write the editors' guide's examples of a review and of a refused form's reply
+                                       (src/plansite/pages/examples/), made by the real code; a test keeps them current
   review BASE [HEAD]                   what the change of the data from git revision BASE to HEAD (default: the
                                        working tree) changes on the site, in Chinese Markdown, on standard output
 
@@ -266,6 +268,12 @@ def run(root: Path, argv: list[str]) -> int:
         given = parsed[1]
         return intake(here, Path(parsed[0][0]), Path(given["comment"]) if "comment" in given else None,
                       Path(given["summary"]) if "summary" in given else None)
+    if command == "guide-examples" and not rest:
+        from plansite.contrib import examples
+
+        written = examples.write()
+        print(f"已写入 {'、'.join(display_path(p) for p in written)}" if written else "编辑指南的示例已是最新。")
+        return 0
     if command == "review" and 1 <= len(rest) <= 2:
         return review(here, rest[0], rest[1] if len(rest) == 2 else None)
     if command == "forms" and (not rest or (len(rest) == 2 and rest[0] == "--site-url")):

@@ -57,7 +57,8 @@ def generate(inputs: Inputs) -> Output:
                       offline_size=len(inputs.offline_zip) if inputs.offline_zip else None,
                       forms=FormLinks(inputs.repository)).pages()]
     pages.append(Page(src=guide.SRC, template="editors.md.j2", description=guide.DESCRIPTION,
-                      context=guide.context(inputs.source, links=links, today=inputs.today, progress_text=inputs.progress_text)))
+                      context=guide.context(inputs.source, links=links, today=inputs.today, progress_text=inputs.progress_text,
+                                            repository=inputs.repository)))
     out: dict[str, str | bytes] = {page.src: renderer.render(page) for page in pages}
     out.update(tables.downloads(plan, links, site_url, progress))  # duty lists, the matrix and the records as CSV/XLSX/JSON
     out[routes.FEED] = feed.atom(plan, progress, links, site_url)

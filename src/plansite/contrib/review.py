@@ -226,7 +226,7 @@ def source_text(s: Source) -> str:
 
 def record_text(r: Record, plan: Plan) -> str:
     duties = Duties(plan)
-    measures = [duties.measure_by_id[m][1].label for m in r.measures if m in duties.measure_by_id]
+    measures = [f"{duties.measure_by_id[m][1].label}（{duties.measure_by_id[m][0].label}）" for m in r.measures if m in duties.measure_by_id]
     tasks = [duties.task_by_id[t].label for t in r.tasks if t in duties.task_by_id]
     depts = [duties.department_by_id[d].name for d in r.departments if d in duties.department_by_id]
     parts = [f"**{md(r.title)}**（{md(r.date.printed)}，`{r.id}`）",

@@ -21,6 +21,9 @@ from plansite.data.progress import parse_progress
 from plansite.data.reader import field_types, is_list, is_required, record_type, type_words
 from plansite.data.walk import Walk
 from plansite.model import AnnexRow, Department, Measure, Task
+from plansite.pages import contribute_guide
+from plansite.pages.contribute import Repository
+from plansite.pages.contribute_guide import ContributeGuide
 from plansite.plan import terms
 
 SRC = "editors.md"
@@ -122,6 +125,7 @@ class GuideContext:
     progress_fields: tuple[FieldRow, ...] = ()
     record_snippet: Snippet | None = None  # the first record of data/progress.yaml
     progress_schema_href: str = ""
+    contribute: ContributeGuide | None = None  # the forms, the ids, the review: contribute_guide.py
 
 
 def excerpt(lines: list[str], first: int, last: int, marked: Container[int] = ()) -> Excerpt:
@@ -230,10 +234,12 @@ def snippets(source: Loaded) -> dict[str, Snippet]:
     return out
 
 
-def context(source: Loaded, *, links: routes.Links, today: datetime.date, progress_text: str | None) -> GuideContext:
+def context(source: Loaded, *, links: routes.Links, today: datetime.date, progress_text: str | None,
+            repository: Repository | None = None) -> GuideContext:
     """The guide for the project whose plan is `source` and whose progress file reads `progress_text`."""
     return GuideContext(examples=examples(), fields=tuple(fields()), snippets=snippets(source),
                         about_href=links.href(SRC, routes.ABOUT), schema_href=links.href(SRC, "schema/plan.schema.json"),
                         department_kinds=terms.department_kinds(source.plan),
                         progress_examples=progress_examples(today), progress_fields=tuple(fields(model.Progress)),
-                        record_snippet=record_snippet(progress_text), progress_schema_href=links.href(SRC, "schema/progress.schema.json"))
+                        record_snippet=record_snippet(progress_text), progress_schema_href=links.href(SRC, "schema/progress.schema.json"),
+                        contribute=contribute_guide.context(source.plan, repository))
