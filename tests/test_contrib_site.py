@@ -77,7 +77,7 @@ def test_without_a_repository_no_page_links_to_a_form(pages):
     """The session's pages are generated without one."""
     for src, content in pages.items():
         if isinstance(content, str):
-            assert "补充实施记录" not in content and "issues/new" not in content, src
+            assert "pl-add-record" not in content and "issues/new" not in content, src
 
 
 @pytest.mark.parametrize("url, owner, name", [("https://github.com/a-b/c.d", "a-b", "c.d"), ("https://github.com/a/b/", "a", "b"),
@@ -165,7 +165,7 @@ def test_without_the_repository_nothing_links_to_github(plain_copy_site):
     assert result.returncode == 0, result.stderr
     for html in site.rglob("*.html"):
         text = html.read_text(encoding="utf-8")
-        assert "github.com" not in text and "pl-contribute" not in text and "补充实施记录" not in text and "md-source" not in text, html
+        assert "github.com" not in text and "pl-contribute" not in text and "pl-add-record" not in text and "md-source" not in text, html
 
 
 @pytest.fixture(scope="module")
