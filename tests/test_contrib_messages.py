@@ -124,3 +124,15 @@ def test_check_prints_the_warning_and_passes(tmp_path, capsys):
     assert cli.check(ROOT / "data" / "plan.yaml", progress) == 0
     out = capsys.readouterr().out
     assert "检查通过" in out and "注意：来源的发布日期早于它报道的事" in out and "不影响生成网站" in out
+
+
+def test_an_undated_source_is_shown_as_read_on_its_day_everywhere(source):
+    from plansite.generate import Inputs, generate
+
+    undated = slip(RECORD_SOURCE_DATE, RECORD_SOURCE_DATE.replace("date: 2024-09-26", "accessed: 2024-10-08"))
+    files = generate(Inputs(source=source, progress=parse_progress(undated, source.plan, TODAY), today=TODAY)).files
+    assert '未注明发布日期（<time datetime="2024-10-08">2024年10月8日</time>查阅）' in files["progress.md"]
+    assert "未注明发布日期，2024年10月8日查阅" in files["feed.xml"].decode("utf-8")
+    rows = files["downloads/records.csv"].decode("utf-8-sig").splitlines()
+    header, first = rows[0].split(","), next(r for r in rows if r.startswith("2024-national-science-day")).split(",")
+    assert first[header.index("来源发布日期")] == "" and first[header.index("来源查阅日期（来源未注明发布日期时）")] == "2024-10-08"

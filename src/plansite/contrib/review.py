@@ -338,9 +338,9 @@ def fenced(text: str) -> list[str]:
 
 def check_lines(side: Side) -> list[str]:
     if side.problems:
-        return ["## ❌ 检查没有通过", "", f"{md(side.name)} 的数据有 {len(side.problems)} 处问题，网站不会生成：", "",
+        return ["## 检查没有通过", "", f"{md(side.name)} 的数据有 {len(side.problems)} 处问题，网站不会生成：", "",
                 *fenced(PlanError(side.problems).report()), ""]
-    out = ["## 检查", "", "✅ 检查通过（与 `./scripts/dev.sh check` 相同的检查）。", ""]
+    out = ["## 检查", "", "检查通过（与 `./scripts/dev.sh check` 相同的检查）。", ""]
     if side.warnings:
         out += ["请留意（不影响生成）：", "", *fenced("\n\n".join(w.format() for w in side.warnings)), ""]
     return out
