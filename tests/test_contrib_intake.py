@@ -289,3 +289,22 @@ def test_the_pull_requests_text_is_the_review_of_the_change(project, capsys):
     assert cli.run(project, ["intake", str(path), "--summary", str(project / "pr.md")]) == 0
     text = (project / "pr.md").read_text(encoding="utf-8")
     assert "Closes #101" in text and "### 新增记录（1 条）" in text and GOOD["title"] in text and "正文没有改动" in text
+
+
+@pytest.mark.parametrize("shape", ["crlf", "no-final-newline", "no-records-yet", "no-file"])
+def test_every_shape_of_file_keeps_its_bytes(project, plan, shape):
+    observations = REAL[REAL.index("observations:"):]
+    text = {"crlf": REAL.replace("\n", "\r\n"), "no-final-newline": REAL.rstrip("\n"),
+            "no-records-yet": "# 只有观测值\n" + observations, "no-file": None}[shape]
+    target = project / "data" / "progress.yaml"
+    if text is None:
+        target.unlink()
+    else:
+        target.write_bytes(text.encode("utf-8"))
+    result, _ = submit(project, event())
+    assert isinstance(result, intake.Accepted), result
+    new = target.read_bytes().decode("utf-8")
+    assert new.replace(result.added, "", 1) == (text or "")
+    if shape == "crlf":
+        assert "\n" not in result.added.replace("\r\n", "")
+    assert parse_progress(new, plan, TODAY).records[-1].id == "2023-05-17-issue-101"

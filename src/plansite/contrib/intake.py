@@ -550,7 +550,7 @@ def run(root: Path, event_path: Path, comment_path: Path | None = None, today: d
     try:
         event = read_event(event_path)
         plan = load(root / "data" / "plan.yaml", "data/plan.yaml").plan
-        text = target.read_text(encoding="utf-8") if target.exists() else ""
+        text = target.read_bytes().decode("utf-8") if target.exists() else ""  # as it is: line endings included
         result = take(event, plan, text, today or timeline.build_date())
     except Refused as refused:
         result = refused
