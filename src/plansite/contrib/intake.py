@@ -210,7 +210,7 @@ def url(f: Field, text: str) -> tuple[str | None, list[Refusal]]:
         return None, [Refusal(f.label, "网址里有全角字符", expected="半角（英文输入法）的网址", found=shown(typed),
                               hint=f"是不是 {fixed}？请从浏览器地址栏复制网址")]
     if not re.match(r"https?://", typed, flags=re.IGNORECASE):
-        return None, [Refusal(f.label, "网址要以 http:// 或 https:// 开头", expected="例如 https://cqwl.gov.cn/…", found=shown(typed))]
+        return None, [Refusal(f.label, "网址要以 http:// 或 https:// 开头", expected="例如 https://www.example.gov.cn/…", found=shown(typed))]
     return typed, []
 
 

@@ -36,7 +36,7 @@ class Field:
 # 提交实施记录, in the order the form shows them.
 DATE = Field("date", "发生日期", "input", "事情发生的日期，来源写到哪一级就填到哪一级：2023年5月17日、2023年5月、2023年，"
              "或 2023-05-17。不能晚于今天。", True, "2023年5月17日", 20)
-TITLE = Field("title", "标题", "input", "一句话说清谁做了什么，用自己的话写，例如：区科协在南城中央广场举办全国科普日主题宣传。",
+TITLE = Field("title", "标题", "input", "一句话说清谁做了什么，用自己的话写，例如：区科协在城区广场举办全国科普日宣传活动。",
               True, "", 80)
 SUMMARY = Field("summary", "摘要", "textarea", "一到三句，用自己的话写：做了什么、在哪里、有谁参与。不要整段照抄来源，"
                 "不写来源里没有的数字和日期。编辑会对照来源核对。", True, "", 400)
@@ -47,7 +47,7 @@ TASKS = Field(TASKS_ID, "推进的任务", "dropdown", "这件事推进了方案
 MEASURES = Field(MEASURES_ID, "推进的措施", "dropdown", "更具体一些：推进了哪条措施（可多选；括号里是措施所属的任务）。")
 DEPARTMENTS = Field(DEPARTMENTS_ID, "参与部门", "dropdown", "参与这件事的部门（可多选；不清楚可以不选）。")
 SOURCE_PUBLISHER = Field("source_publisher", "来源：发布单位", "input", "发布这篇报道或这份文件的单位。页面上没有署名时，"
-                         "写刊登它的网站，例如：重庆市武隆区人民政府网站。", True, "重庆市科学技术协会", 80)
+                         "写刊登它的网站，例如：某某区人民政府网站。", True, "", 80)
 SOURCE_TITLE = Field("source_title", "来源：标题", "input", "照录来源页面或文件的标题。", True, "", 200)
 SOURCE_DATE = Field("source_date", "来源：发布日期", "input", "来源页面上写的发布日期，写法同“发生日期”。页面上没有日期就留空，"
                     "改填下面的查阅日期。", False, "2023年5月18日", 20)
@@ -55,7 +55,7 @@ SOURCE_ACCESSED = Field("source_accessed", "来源：查阅日期", "input", "�
                         False, "", 20)
 SOURCE_URL = Field("source_url", "来源：网址", "input", "来源页面的网址，以 http:// 或 https:// 开头。网址和文号至少填一项。",
                    False, "https://", 1000)
-SOURCE_NUMBER = Field("source_number", "来源：文号", "input", "来源是公文时填文号，例如：武隆府办发〔2022〕30号。", False, "", 80)
+SOURCE_NUMBER = Field("source_number", "来源：文号", "input", "来源是公文时填文号，例如：某府办发〔2024〕3号。", False, "", 80)
 FIGURES = Field("figures", "数字", "textarea", "可选：来源中写明的数字，每行一个，写成“数值 单位 统计的是什么”，"
                 "例如：1200 册 发放宣传资料。没有就留空。", False, "", 1000)
 CONFIRM = Field("confirm", "确认", "checkboxes", "提交前请确认。", True)
@@ -65,7 +65,7 @@ RECORD_FIELDS = (DATE, TITLE, SUMMARY, PRESET, TASKS, MEASURES, DEPARTMENTS, SOU
 
 
 # 报告错误
-PAGE = Field(PAGE_ID, "页面", "input", "出错的网页地址。从网站上的“纠错”链接打开本表时已经填好。", True, "/actions/youth/", 500)
+PAGE = Field(PAGE_ID, "页面", "input", "出错的网页地址。从网站上的“纠错”链接打开本表时已经填好。", True, "https://…", 500)
 WRONG = Field("wrong", "哪里不对", "textarea", "哪一句、哪个部门、哪条记录有误，错在哪里。", True, "", 2000)
 ORIGINAL = Field("original", "原件怎么写", "textarea", "照抄公开发布的原件（文件的 PDF 或纸质件）中对应的文字。实施记录的错误，"
                  "写来源里的说法。", False, "", 2000)
