@@ -163,8 +163,8 @@ def hygiene(f: Field, text: str, multiline: bool = False) -> list[Refusal]:
         out.append(Refusal(f.label, "有看不见的控制字符", found=f"字符 U+{ord(bad.group()):04X}", hint="从别处复制文字时带进来的；请删掉后重新输入"))
     if (bad := INVISIBLE.search(text)) is not None:
         out.append(Refusal(f.label, "有看不见的格式字符", found=f"字符 U+{ord(bad.group()):04X}", hint="从别处复制文字时带进来的；请删掉后重新输入"))
-    if HTML.search(text):
-        out.append(Refusal(f.label, "不能包含 HTML 标签（“<”后面紧跟字母或 /）", found=shown(HTML.search(text).string[HTML.search(text).start():]),  # type: ignore[union-attr]
+    if (tag := HTML.search(text)) is not None:
+        out.append(Refusal(f.label, "不能包含 HTML 标签（“<”后面紧跟字母或 /）", found=shown(text[tag.start():]),
                            hint="只写文字；要写书名号请用《》"))
     if TEMPLATE.search(text):
         out.append(Refusal(f.label, "不能包含 {{ }} 或 {% %}", hint="这是模板的写法；只写文字"))

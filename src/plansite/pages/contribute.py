@@ -17,7 +17,9 @@ import urllib.parse
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
+from plansite import routes
 from plansite.model import Department, Measure, Plan, Task
+from plansite.pages.freshness import page_sources
 
 RECORD_FORM = "record.yml"  # .github/ISSUE_TEMPLATE/record.yml: 提交实施记录
 CORRECTION_FORM = "correction.yml"  # .github/ISSUE_TEMPLATE/correction.yml: 报告错误
@@ -175,9 +177,6 @@ def data_lines(repository: Repository | None, plan: Plan, where: Mapping[str, tu
     plan_file it is made from (freshness.page_sources; a page that gathers the whole plan, the whole file)
     and, for pages that show implementation records, the whole progress file. `where` is the lines of
     each YAML path (data.plan.Loaded.lines). Empty without a repository."""
-    from plansite import routes
-    from plansite.pages.freshness import page_sources
-
     if repository is None:
         return {}
     sources = page_sources(plan)
