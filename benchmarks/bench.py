@@ -313,7 +313,7 @@ def plain_text(plan_path: Path) -> bytes:
                                 "、".join(a.printed for a in index.for_task(task, "responsible"))]))
     for r in progress.records:
         lines += [r.title, r.date.printed, r.summary, *(f"{f.value:g} {f.unit}（{f.counts}）" for f in r.figures),
-                  f"{r.source.publisher}《{r.source.title}》{r.source.date.printed}发布"]
+                  f"{r.source.publisher}《{r.source.title}》{r.source.date.printed + '发布' if r.source.date else ''}"]
     return "\n".join(lines).encode("utf-8")
 
 

@@ -8,6 +8,8 @@
 #   ./scripts/dev.sh bench    benchmark build and page cost at 1x, 10x, 50x (--quick: 1x only)
 #   ./scripts/dev.sh lint     zizmor (workflow security), ruff, mypy and import-linter (settings in pyproject.toml)
 #   ./scripts/dev.sh import SOURCE [--out DRAFT] [--force]   a published plan (.txt, .html, .docx, .pdf) → a draft plan.yaml
+#   ./scripts/dev.sh review BASE [HEAD]   what the data's change since git revision BASE changes on the site
+#   ./scripts/dev.sh intake EVENT.json    a submitted issue form → a record in data/progress.yaml (the workflow's)
 #
 # Needs Python 3.10+. For tests it also installs Debian's chromium, a Chinese font, LibreOffice Calc, Java and Node when
 # they are missing (apt-get, as root or through sudo); Playwright drives that Chromium, it never downloads
@@ -107,6 +109,10 @@ case "$cmd" in
     setup_python
     exec "$PY" scripts/build_pages.py build "$@"
     ;;
+  review|intake)
+    setup_python
+    exec "$PY" scripts/build_pages.py "$cmd" "$@"
+    ;;
   lint)
     setup_python
     # The workflow's security audit (pinned actions, no persisted credentials, least permissions);
@@ -128,7 +134,7 @@ case "$cmd" in
     exec "$PY" benchmarks/bench.py "$@"
     ;;
   *)
-    sed -n '2,15p' "$0"
+    sed -n '2,17p' "$0"
     exit 2
     ;;
 esac

@@ -12,6 +12,16 @@
                                        read a published plan (text, web page, Word, PDF) and write a draft
                                        plan.yaml (default: data/plan.draft.yaml, never over an existing file
                                        without --force) and a report of what to review
+  forms [--site-url URL]               write the GitHub issue forms (.github/ISSUE_TEMPLATE/) from data/plan.yaml;
+                                       config.yml points to the site at URL (else SITE_URL, else the address it had)
+  intake EVENT.json [--comment FILE] [--summary FILE]
+                                       read a submitted record form (the payload of GitHub's `issues` event) and
+                                       append its record to data/progress.yaml; exit 1, changing nothing, when
+                                       it refuses. FILE: the reply for the issue (Markdown); the pull request's text
+  guide-examples                       write the editors' guide's examples of a review and of a refused form's reply
+                                       (src/plansite/pages/examples/), made by the real code; a test keeps them current
+  review BASE [HEAD]                   what the change of the data from git revision BASE to HEAD (default: the
+                                       working tree) changes on the site, in Chinese Markdown, on standard output
 
 The site itself is built by MkDocs: mkdocs.yml names the plugin (plansite/site/plugin.py), which runs the
 same read → check → pages steps inside `mkdocs build` and `mkdocs serve`.
@@ -19,6 +29,7 @@ same read → check → pages steps inside `mkdocs build` and `mkdocs serve`.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -28,7 +39,7 @@ from pathlib import Path
 
 from plansite.data import project
 from plansite.data.plan import load
-from plansite.data.problems import PlanError
+from plansite.data.problems import PlanError, Problem
 from plansite.data.progress import parse_progress
 from plansite.plan import timeline
 
@@ -77,16 +88,25 @@ def check(plan_path: Path, progress_path: Path | None) -> int:
           f"{sum(len(r.lead) + len(r.responsible) for r in plan.annex)} 条分工。")
     if progress_path is None:
         return 0
+    warnings: list[Problem] = []
     try:
         text = project.read_progress_text(progress_path)
-        done = parse_progress(text, plan, today, display_path(progress_path)) if text is not None else None
+        done = parse_progress(text, plan, today, display_path(progress_path), warnings) if text is not None else None
     except PlanError as err:
         return fail(err.report())
     if done is None:
         print(f"{display_path(progress_path)}：没有这个文件（还没有实施记录）。")
     else:
         print(f"{display_path(progress_path)}：检查通过。{len(done.records)} 条实施记录，{len(done.observations)} 个指标观测值。")
+    if warnings:
+        print(warnings_report(warnings))
     return 0
+
+
+def warnings_report(warnings: list[Problem]) -> str:
+    """What passed the check but deserves a second look, said as such."""
+    body = "\n\n".join(w.format().replace("  问题：", "  注意：", 1) for w in warnings)
+    return f"\n{body}\n\n以上 {len(warnings)} 处不影响生成网站，请核对；确认无误可以保留。"
 
 
 def generate(here: Project, out: Path) -> int:
@@ -165,6 +185,69 @@ def write_schema(out: Path) -> int:
     return 0
 
 
+def forms(here: Project, site_url: str | None) -> int:
+    from plansite.contrib import forms as issue_forms
+
+    try:
+        plan = load(here.plan, display_path(here.plan)).plan
+    except PlanError as err:
+        return fail(err.report())
+    current = here.root / issue_forms.FOLDER / issue_forms.CONFIG
+    if not site_url and current.exists():
+        site_url = issue_forms.address_in(current.read_text(encoding="utf-8"))
+    try:
+        written = issue_forms.write(here.root, plan, site_url)
+    except issue_forms.FormsError as err:
+        return fail(str(err))
+    folder = display_path(here.root / issue_forms.FOLDER)
+    print(f"已写入 {'、'.join(p.name for p in written)}（{folder}）" if written else f"{folder} 中的表单已是最新。")
+    if not site_url:
+        print("网站的公开地址尚未设定：config.yml 暂不指向网站。设定 SITE_URL 后再运行一次。")
+    return 0
+
+
+def options(rest: list[str], names: tuple[str, ...]) -> tuple[list[str], dict[str, str]] | None:
+    """Positional arguments and `--name VALUE` options; None when an option is unknown or has no value."""
+    positional, found = [], {}
+    items = iter(rest)
+    for item in items:
+        if item.startswith("--"):
+            value = next(items, None)
+            if item[2:] not in names or value is None:
+                return None
+            found[item[2:]] = value
+        else:
+            positional.append(item)
+    return positional, found
+
+
+def intake(here: Project, event: Path, comment: Path | None, summary: Path | None) -> int:
+    from plansite.contrib import intake as form_intake
+
+    result = form_intake.run(here.root, event, comment)
+    if isinstance(result, form_intake.Refused):
+        return fail("没有采纳：\n\n" + result.report())
+    print(f"已采纳：记录 {result.record_id} 已写入 {display_path(here.progress)}。")
+    if result.warnings:
+        print(warnings_report(list(result.warnings)))
+    if summary is not None:
+        from plansite.contrib import review
+
+        summary.write_text(form_intake.pull_request_text(result) + review.compare(here.root, "HEAD", None), encoding="utf-8")
+    return 0
+
+
+def review(here: Project, base: str, head: str | None) -> int:
+    from plansite.contrib import review as changes
+
+    try:
+        text = changes.compare(here.root, base, head)
+    except (changes.ReviewError, timeline.BuildDateError) as err:
+        return fail(str(err))
+    sys.stdout.write(text)
+    return 0
+
+
 def usage() -> int:
     print(__doc__, file=sys.stderr)
     return 2
@@ -197,4 +280,18 @@ def run(root: Path, argv: list[str]) -> int:
         from plansite.importer.cli import main as import_main
 
         return import_main(rest, root, lambda p: display_path(Path(p)))
+    if command == "intake" and (parsed := options(rest, ("comment", "summary"))) and len(parsed[0]) == 1:
+        given = parsed[1]
+        return intake(here, Path(parsed[0][0]), Path(given["comment"]) if "comment" in given else None,
+                      Path(given["summary"]) if "summary" in given else None)
+    if command == "guide-examples" and not rest:
+        from plansite.contrib import examples
+
+        written = examples.write()
+        print(f"已写入 {'、'.join(display_path(p) for p in written)}" if written else "编辑指南的示例已是最新。")
+        return 0
+    if command == "review" and 1 <= len(rest) <= 2:
+        return review(here, rest[0], rest[1] if len(rest) == 2 else None)
+    if command == "forms" and (not rest or (len(rest) == 2 and rest[0] == "--site-url")):
+        return forms(here, rest[1] if rest else os.environ.get("SITE_URL") or None)
     return usage()

@@ -15,6 +15,7 @@ from plansite.downloads import feed, tables
 from plansite.model import Plan, Progress
 from plansite.pages import guide
 from plansite.pages.builder import Builder, Page
+from plansite.pages.contribute import FormLinks, Repository
 from plansite.pages.render import Renderer
 
 GUIDE_PAGES = {guide.SRC}  # generated pages that show no plan data: no data date
@@ -28,6 +29,7 @@ class Inputs:
     progress: Progress = field(default_factory=Progress)  # data/progress.yaml, checked against the plan and `today`
     progress_text: str | None = None  # that file as written, which the editors' guide quotes
     site_url: str = ""  # the public address (mkdocs.yml site_url): download links are absolute when it is set
+    repository: Repository | None = None  # where the data lives (mkdocs.yml repo_url): the pages' links into its forms
     directory_urls: bool = True  # MkDocs' setting of that name: off in the offline copy
     offline_zip: bytes | None = None  # the offline copy, published and linked when the build made one
 
@@ -52,10 +54,11 @@ def generate(inputs: Inputs) -> Output:
     links = routes.Links(inputs.directory_urls)
     renderer = Renderer()
     pages = [*Builder(plan, inputs.today, links=links, site_url=site_url, progress=progress,
-                      offline_size=len(inputs.offline_zip) if inputs.offline_zip else None).pages()]
+                      offline_size=len(inputs.offline_zip) if inputs.offline_zip else None,
+                      forms=FormLinks(inputs.repository)).pages()]
     pages.append(Page(src=guide.SRC, template="editors.md.j2", description=guide.DESCRIPTION,
                       context=guide.context(inputs.source, links=links, today=inputs.today, progress_text=inputs.progress_text,
-                                            site_url=site_url)))
+                                            site_url=site_url, repository=inputs.repository)))
     out: dict[str, str | bytes] = {page.src: renderer.render(page) for page in pages}
     out.update(tables.downloads(plan, links, site_url, progress))  # duty lists, the matrix and the records as CSV/XLSX/JSON
     out[routes.FEED] = feed.atom(plan, progress, links, site_url, inputs.today)

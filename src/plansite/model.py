@@ -303,6 +303,16 @@ class When(NamedTuple):
     def first_day(self) -> datetime.date:
         return datetime.date(self.year, self.month or 1, self.day or 1)
 
+    @property
+    def last_day(self) -> datetime.date:
+        """The last day the date may mean: 2024 → 2024-12-31, 2024-02 → 2024-02-29."""
+        if self.day is not None:
+            return self.first_day
+        if self.month is None:
+            return datetime.date(self.year, 12, 31)
+        following = datetime.date(self.year + (self.month == 12), self.month % 12 + 1, 1)
+        return following - datetime.timedelta(days=1)
+
     def sort_key(self) -> tuple[int, int, int]:
         return (self.year, self.month or 0, self.day or 0)
 
@@ -314,9 +324,10 @@ Url = Annotated[str, Pattern(r"https?://[^\s<>\"'`\\]+", "以 http:// 或 https:
 class Source:
     publisher: Text = req("发布单位")
     title: Text = req("来源的标题（照录来源页面的标题）")
-    date: When = req("发布日期")
+    date: When | None = opt("发布日期（来源页面上写的；页面没有注明时不填，改填查阅日期 accessed）")
     url: Url | None = opt("网址（与文号至少填一项）")
     number: Text | None = opt("文号（与网址至少填一项）")
+    accessed: When | None = opt("查阅日期（来源页面没有注明发布日期时填写：编辑读到它的那一天）")
 
 
 @dataclass(frozen=True)

@@ -66,10 +66,11 @@ def _id(name: str, what: str, unique: bool = False) -> Column:
     return Column(name, "string", f"{what}的英文编号，网址由它生成，不会改变", required=True, unique=unique, pattern=ID_PATTERN)
 
 
-def _date(name: str, what: str) -> tuple[Column, Column]:
-    return (Column(name, "string", f"{what}：ISO 8601，来源写到哪一级就写到哪一级（2024、2024-09 或 2024-09-25），精度见下一列",
-                   required=True, pattern=DATE_PATTERN),
-            Column(name + "精度", "string", f"{name}写到哪一级：年、月或日", required=True,
+def _date(name: str, what: str, required: bool = True) -> tuple[Column, Column]:
+    when = "" if required else "；没有时为空"
+    return (Column(name, "string", f"{what}：ISO 8601，来源写到哪一级就写到哪一级（2024、2024-09 或 2024-09-25），精度见下一列{when}",
+                   required=required, pattern=DATE_PATTERN),
+            Column(name + "精度", "string", f"{name}写到哪一级：年、月或日{when}", required=required,
                    enum=tuple(PRECISION_LABELS.values())))
 
 
@@ -78,11 +79,13 @@ def _page(name: str, what: str) -> Column:
 
 
 def _source(date_name: str = "来源发布日期") -> tuple[Column, ...]:
+    """A source: its publication date, or for a page that gives none, the day the editor read it (one of the two)."""
     return (Column("来源发布单位", "string", "来源的发布单位", required=True),
             Column("来源标题", "string", "来源的标题，照录", required=True),
-            *_date(date_name, "来源的发布日期"),
+            *_date(date_name, "来源的发布日期", required=False),
             Column("来源网址", "string", "来源的网址（与文号至少有一项）"),
-            Column("来源文号", "string", "来源的文号（与网址至少有一项）"))
+            Column("来源文号", "string", "来源的文号（与网址至少有一项）"),
+            *_date("来源查阅日期", "来源未注明发布日期时，编辑查阅它的日期", required=False))
 
 
 class Catalogue:

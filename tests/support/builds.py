@@ -24,11 +24,16 @@ from support.paths import ROOT
 Made = subprocess.CompletedProcess
 
 
+# The repository the test builds link to (issue forms, data lines), as the Pages workflow sets REPO_URL for
+# the public site: the site the tests read is the one readers get. Made up; no test asks it for anything.
+REPOSITORY = "https://github.com/example-org/kxsz"
+
+
 def environment(epoch: str, offline_copy: bool = False, **extra: str) -> dict[str, str]:
     """The environment of a test build: without SITE_URL (the site that works from any folder;
-    test_publishing.py sets it), the offline copy (a second whole build) only where asked for."""
-    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
-    return env | {"SOURCE_DATE_EPOCH": epoch, "PLANSITE_OFFLINE_COPY": "1" if offline_copy else "0"} | extra
+    test_publishing.py sets it), with REPO_URL, the offline copy (a second whole build) only where asked for."""
+    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "REPO_URL")}
+    return env | {"SOURCE_DATE_EPOCH": epoch, "PLANSITE_OFFLINE_COPY": "1" if offline_copy else "0", "REPO_URL": REPOSITORY} | extra
 
 
 def mkdocs(args: list[str], cwd: Path, env: dict[str, str], engine: str = "mkdocs") -> Made:

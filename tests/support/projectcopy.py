@@ -45,5 +45,7 @@ def mkdocs(project: Path, *args: str, env: dict[str, str] | None = None) -> subp
 
 
 def build(project: Path, out: Path) -> subprocess.CompletedProcess:
-    """A build of the copy, without the offline copy (a second whole build no test of a copy looks at)."""
-    return mkdocs(project, "build", "--strict", "-d", str(out), env={**os.environ, "PLANSITE_OFFLINE_COPY": "0"})
+    """A build of the copy as an editor makes one (no public address, no repository), without the offline
+    copy (a second whole build no test of a copy looks at)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "REPO_URL")}  # an editor's plain build
+    return mkdocs(project, "build", "--strict", "-d", str(out), env={**env, "PLANSITE_OFFLINE_COPY": "0"})

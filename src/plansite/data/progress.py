@@ -7,6 +7,7 @@ file is optional: without it the site simply has no records yet.
 from __future__ import annotations
 
 import datetime
+import difflib
 import re
 from pathlib import Path
 
@@ -34,7 +35,11 @@ def load_progress(path: str | Path, plan: Plan, today: datetime.date, display_na
     return parse_progress(text, plan, today, name)
 
 
-def parse_progress(text: str, plan: Plan, today: datetime.date, file: str = DEFAULT_FILE) -> Progress:
+def parse_progress(text: str, plan: Plan, today: datetime.date, file: str = DEFAULT_FILE,
+                   warnings: list[Problem] | None = None) -> Progress:
+    """The checked records, or PlanError with every problem. What is worth a second look but may be
+    right (a source dated before the event it reports: a notice published beforehand) is added to
+    `warnings` when given; it never stops the check."""
     root, problems = yamlnodes.compose(text, file)
     if root is None:
         if problems and problems[0].message == "文件是空的":  # only comments: no records yet
@@ -43,18 +48,45 @@ def parse_progress(text: str, plan: Plan, today: datetime.date, file: str = DEFA
     progress, positions, problems = reader.read_document(root, Progress, file, "实施情况数据", _name_hint(plan))
     if progress is None:
         raise PlanError(problems)
-    problems = ProgressChecker(plan, progress, positions, file, today).run()
+    checker = ProgressChecker(plan, progress, positions, file, today)
+    problems = checker.run()
     if problems:
         raise PlanError(problems)
+    if warnings is not None:
+        warnings.extend(sorted(checker.warnings, key=Problem.sort_key))
     return progress
 
 
+def names_to_ids(plan: Plan) -> dict[str, tuple[str, str, str]]:
+    """Every name an editor may write for an id → (kind, id, name): departments by name and printed
+    variants, tasks and measures by title (with or without the final 。)."""
+    out: dict[str, tuple[str, str, str]] = {}
+    for c in plan.chapters:
+        for t in c.tasks:
+            for m in t.measures:
+                for n in (m.title, m.label):
+                    out.setdefault(n, ("措施", m.id, m.label))
+            for n in (t.title, t.label, f"{t.number}{t.label}"):
+                out.setdefault(n, ("任务", t.id, t.label))
+    for d in plan.departments:
+        for n in (d.name, *d.variants):
+            out.setdefault(n, ("部门", d.id, d.name))
+    return out
+
+
 def _name_hint(plan: Plan):
-    names = {n: d for d in plan.departments for n in (d.name, *d.variants)}
+    names = names_to_ids(plan)
 
     def hint(found: str) -> str:
-        dept = names.get(found)
-        return f"这里要写部门编号而不是名称：{dept.id}（{dept.name}）" if dept else ""
+        named = names.get(found)
+        if named is None:
+            close = difflib.get_close_matches(found, list(names), n=1, cutoff=0.6) if not found.isascii() else []
+            if not close:
+                return ""
+            kind, known, name = names[close[0]]
+            return f"这里要写{kind}编号而不是名称；是不是{kind} {known}（{name}）？"
+        kind, known, name = named
+        return f"这里要写{kind}编号而不是名称：{known}（{name}）"
 
     return hint
 
@@ -65,6 +97,11 @@ class ProgressChecker(Checker):
     def __init__(self, plan: Plan, progress: Progress, positions: dict, file: str, today: datetime.date):
         super().__init__(plan, positions, file)
         self.progress, self.today = progress, today
+        self.warnings: list[Problem] = []  # worth a second look, but may be right: never stop the check
+
+    def warn(self, path: str, meaning: str, message: str, **kw: str) -> None:
+        line, col = self._position(path)
+        self.warnings.append(Problem(self.file, line, col, path, meaning, message, **kw))
 
     def run(self) -> list[Problem]:
         plan = self.plan
@@ -89,7 +126,7 @@ class ProgressChecker(Checker):
                     self.add(f"{path}.departments[{d}]", "参与部门（部门编号）", f"找不到部门“{dept_id}”",
                              expected="plan.yaml 的 departments 中已登记的部门编号", found=dept_id, hint=hint)
             self._not_future(f"{path}.date", "发生日期", record.date)
-            self._source(f"{path}.source", record.source)
+            self._source(f"{path}.source", record.source, record.date)
         seen: dict[tuple[str, int, str], str] = {}
         for path, obs in walk.of_type(Observation):
             if obs.indicator not in indicators:
@@ -121,11 +158,22 @@ class ProgressChecker(Checker):
                      expected=f"不晚于 {self.today.isoformat()}（本站生成日期）的日期", found=when.iso,
                      hint="只收录已经发生、已经公开报道的事")
 
-    def _source(self, path: str, source: Source) -> None:
+    def _source(self, path: str, source: Source, event: When | None = None) -> None:
         if source.url is None and source.number is None:
             self.add(path, "来源", "来源既没有网址也没有文号，读者无法找到它",
                      expected="url（http:// 或 https:// 开头的网址）或 number（文号），至少写一项", found="两者都没有")
-        self._not_future(f"{path}.date", "发布日期", source.date)
+        if source.date is None and source.accessed is None:
+            self.add(path, "来源", "来源没有日期",
+                     expected="date（来源页面上的发布日期）；页面没有注明日期时写 accessed（查阅日期：你读到它的那一天）",
+                     found="两者都没有")
+        if source.date is not None:
+            self._not_future(f"{path}.date", "发布日期", source.date)
+            if event is not None and source.date.last_day < event.first_day:
+                self.warn(f"{path}.date", "发布日期", f"来源的发布日期早于它报道的事（这条记录的日期是 {event.iso}）",
+                          expected=f"不早于 {event.iso}", found=source.date.iso,
+                          hint="核对两个日期：报道一般在事后发布；如果来源是事前发布的通知或预告，可以保留")
+        if source.accessed is not None:
+            self._not_future(f"{path}.accessed", "查阅日期", source.accessed)
 
 
 def format_value(value: float) -> str:

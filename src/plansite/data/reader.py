@@ -12,6 +12,7 @@ import functools
 import re
 import types
 import typing
+import unicodedata
 from typing import Any, Literal, Union
 
 import yaml
@@ -44,6 +45,8 @@ IMPORT_MARKERS = {
     "待核": "导入时标记为待核：请对照原文确认后删去“待核：”",
     "待填": "导入时未能找到：请对照原文填写",
 }
+# How people also write a date (2024-9-25, 2024/9/25, 2024年9月25日): read only to say the right spelling.
+WHEN_LOOSE = re.compile(r"(\d{4})\s*(?:[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?|月)?)?\s*年?")
 WHEN_WORDS = "日期：年（2024）、年月（2024-09）或年月日（2024-09-25）"
 
 
@@ -239,7 +242,13 @@ class Reader:
         """2024 (YAML reads an integer), 2024-09 (text) or 2024-09-25 (YAML reads a date): each a real date."""
         match = WHEN.fullmatch(node.value) if node.tag in (INT, STR, TIMESTAMP) else None
         if match is None:
-            self.problem(node, path, meaning, "日期写法不对", **wrong)
+            loose = WHEN_LOOSE.fullmatch(unicodedata.normalize("NFKC", node.value)) if isinstance(node, yaml.ScalarNode) else None
+            meant = _when_of(*loose.groups()) if loose else None
+            if loose and meant is None:
+                self.problem(node, path, meaning, "没有这一天（或这个月）", **wrong)
+            else:
+                self.problem(node, path, meaning, "日期写法不对", **wrong,
+                             hint=f"是不是 {meant.iso}？（月和日都写两位数，用“-”连接）" if meant else "")
             return MISSING
         year = int(match.group(1))
         month, day = (int(x) if x else None for x in match.groups()[1:])
@@ -322,6 +331,16 @@ class Reader:
                 self.problem(node, sub, f.metadata["zh"], "列表不能为空", expected=type_words(hints[name]), found="空列表")
                 ok = False
         return cls(**values) if ok else MISSING
+
+
+def _when_of(year: str, month: str | None, day: str | None) -> model.When | None:
+    """The date these parts name, if it exists."""
+    y, m, d = int(year), int(month) if month else None, int(day) if day else None
+    try:
+        datetime.date(y, m or 1, d or 1)
+    except ValueError:
+        return None
+    return model.When(y, m, d)
 
 
 def read_document(root: yaml.Node, cls: Any, file: str, meaning: str, hint_for: typing.Callable[[str], str] = lambda found: ""

@@ -6,6 +6,7 @@ value still knows its line and the tag YAML gave it, and duplicates are caught w
 """
 from __future__ import annotations
 
+import re
 import types
 from typing import Mapping
 
@@ -40,7 +41,7 @@ def compose(text: str, file: str) -> tuple[yaml.Node | None, list[Problem]]:
     try:
         root = yaml.compose(text, Loader=LOADER)
     except yaml.MarkedYAMLError as err:
-        return None, [syntax_problem(err, file)]
+        return None, [syntax_problem(err, file, text)]
     except yaml.YAMLError as err:  # e.g. a second document in the file
         return None, [Problem(file, 1, 1, "", "", "YAML 格式错误，文件无法读取", found=str(err))]
     if root is None:
@@ -48,23 +49,75 @@ def compose(text: str, file: str) -> tuple[yaml.Node | None, list[Problem]]:
     return root, []
 
 
-def syntax_problem(err: yaml.MarkedYAMLError, file: str) -> Problem:
+def syntax_problem(err: yaml.MarkedYAMLError, file: str, text: str = "") -> Problem:
     # For an unfinished key or [list], the mistake is where it started, not where PyYAML gave up.
     started = err.context and ("simple key" in err.context or "flow" in err.context)
     mark = (err.context_mark if started else None) or err.problem_mark or err.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     original = " ".join(x for x in (err.context, err.problem) if x)
     message, hint = "文件无法按 YAML 读取", "对照上下几行的写法检查这一行"
-    for needle, said, advice in SYNTAX_MESSAGES:
-        if needle in original:
-            message, hint = said, advice
-            break
+    seen = _seen_in_text(err, text.split("\n")) if text else None
+    if seen is not None:
+        message, hint, line, col = seen
+    else:
+        for needle, said, advice in SYNTAX_MESSAGES:
+            if needle in original:
+                message, hint = said, advice
+                break
     found = f"YAML 报告：{original}"
     if err.context_mark and err.problem_mark and err.context_mark.line != err.problem_mark.line:
         found += f"（第 {err.context_mark.line + 1} 行开始，第 {err.problem_mark.line + 1} 行无法继续）"
     return Problem(file, line, col, "", "", f"YAML 格式错误：{message}",
                    expected="合法的 YAML：“字段名: 内容”，冒号后留一个空格，用空格缩进且同级对齐",
                    found=found, hint=hint)
+
+
+# What the lines themselves show, where PyYAML's words mislead: a tab that libyaml calls "a character
+# that cannot start any token", a key followed by a Chinese colon, text that starts with [ or {.
+KEY_THEN_CHINESE_COLON = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_-]*)\s*：")
+KEY_THEN_FLOW = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][A-Za-z0-9_-]*):\s+([\[{])")
+
+
+def _seen_in_text(err: yaml.MarkedYAMLError, lines: list[str]) -> tuple[str, str, int, int] | None:
+    """(message, hint, line, column) when the lines PyYAML stopped at show the real cause."""
+    marks = [m for m in (err.problem_mark, err.context_mark) if m is not None and m.line < len(lines)]
+    for m in marks:
+        text = lines[m.line]
+        indent = text[: len(text) - len(text.lstrip(" \t"))]
+        if "\t" in indent or text[m.column: m.column + 1] == "\t":
+            at = indent.index("\t") if "\t" in indent else m.column
+            return "用了 Tab 键缩进", "YAML 只能用空格缩进，请把 Tab 换成空格", m.line + 1, at + 1
+    for m in marks:
+        text = lines[m.line]
+        colon = KEY_THEN_CHINESE_COLON.match(text)
+        if colon:
+            key = colon.group(2)
+            return ("字段名后面用了中文冒号“：”", f"把“{key}：”改成英文冒号加一个空格：“{key}: ”（切换到英文输入法再打冒号）",
+                    m.line + 1, text.index("：") + 1)
+    for m in marks:
+        text = lines[m.line]
+        flow = KEY_THEN_FLOW.match(text)
+        if flow and _text_after_closing(text[flow.start(2):]):
+            key, opening = flow.group(1), flow.group(2)
+            value = text[flow.start(2):].rstrip()
+            quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+            return (f"文字以“{opening}”开头，YAML 把它当成了{'列表' if opening == '[' else '一组字段'}的开始",
+                    f"以 [ 或 {{ 开头的文字要用英文双引号把整段括起来：{key}: {quoted}", m.line + 1, flow.start(2) + 1)
+    return None
+
+
+def _text_after_closing(value: str) -> bool:
+    """`[2024]全国科普日`: the bracket closes and text follows it (a real list ends the line)."""
+    depth = 0
+    for i, ch in enumerate(value):
+        if ch in "[{":
+            depth += 1
+        elif ch in "]}":
+            depth -= 1
+            if depth == 0:
+                rest = value[i + 1:].strip()
+                return bool(rest) and not rest.startswith("#")
+    return False
 
 
 WHOLE_FILE = ""  # line_spans' path of the root node

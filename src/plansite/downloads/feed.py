@@ -30,7 +30,7 @@ import uuid
 from xml.sax.saxutils import escape, quoteattr
 
 from plansite import routes
-from plansite.model import Plan, Progress, Record, When
+from plansite.model import Plan, Progress, Record, Source, When
 from plansite.plan.progress import Records
 from plansite.plan.timeline import CHINA
 
@@ -73,10 +73,17 @@ def self_link(site_url: str) -> str:
     return f"{site_url.rstrip('/')}/{routes.FEED}" if site_url else routes.FEED
 
 
+def source_day(source: Source) -> When:
+    """When the entry's source appeared: its date, or for a page without one, the day it was read."""
+    when = source.date or source.accessed
+    assert when is not None, "the check requires a source's date or the day it was read"
+    return when
+
+
 def atom(plan: Plan, progress: Progress, links: routes.Links, site_url: str = "",
          today: datetime.date | None = None) -> bytes:
     records = Records(plan, progress).newest_first[:MAX_ENTRIES]
-    updated = max((entry_day(r.source.date, today) for r in progress.records), default=plan.document.date)
+    updated = max((entry_day(source_day(r.source), today) for r in progress.records), default=plan.document.date)
     title = f"{plan.document.plan_title} · 实施情况"
     out = ['<?xml version="1.0" encoding="utf-8"?>',
            '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',
@@ -96,11 +103,12 @@ def atom(plan: Plan, progress: Progress, links: routes.Links, site_url: str = ""
 def _entry(plan: Plan, record: Record, links: routes.Links, site_url: str, today: datetime.date | None) -> str:
     s = record.source
     where = s.url or s.number or ""
-    summary = f"{record.date.printed}：{record.summary}（来源：{s.publisher}《{s.title}》，{s.date.printed}发布 {where}）"
+    dated = f"{s.date.printed}发布" if s.date else f"未注明发布日期，{s.accessed.printed if s.accessed else ''}查阅"
+    summary = f"{record.date.printed}：{record.summary}（来源：{s.publisher}《{s.title}》，{dated} {where}）"
     parts = ["<entry>",
              f"<title>{escape(record.title)}</title>",
              f"<id>{entry_id(plan, 'record/' + record.id)}</id>",
-             f"<updated>{stamp(entry_day(s.date, today)).isoformat()}</updated>",
+             f"<updated>{stamp(entry_day(source_day(s), today)).isoformat()}</updated>",
              f"<link rel=\"alternate\" type=\"text/html\" href={quoteattr(link(links, site_url, routes.PROGRESS, 'record-' + record.id))}/>"]
     if s.url:
         parts.append(f"<link rel=\"related\" href={quoteattr(s.url)} title={quoteattr(s.title)}/>")

@@ -28,8 +28,10 @@ from plansite.plan.progress import Records
 Cell = str | int | float | datetime.date  # a date cell only for a full day; a month or a year stays text
 
 
-def when_cells(when: When) -> list[Cell]:
-    """A date of the data and its precision: [2024-09-25 (a date), 日] · ['2024-09', 月] · ['2024', 年]."""
+def when_cells(when: When | None) -> list[Cell]:
+    """A date of the data and its precision: [2024-09-25 (a date), 日] · ['2024-09', 月] · ['2024', 年] · ['', ''] (none)."""
+    if when is None:
+        return ["", ""]
     return [when.first_day if when.day is not None else when.iso, PRECISION_LABELS[precision(when)]]
 
 
@@ -39,7 +41,7 @@ def header(table: Table) -> list[Cell]:
 
 
 def source_cells(s: Source) -> list[Cell]:
-    return [s.publisher, s.title, *when_cells(s.date), s.url or "", s.number or ""]
+    return [s.publisher, s.title, *when_cells(s.date), s.url or "", s.number or "", *when_cells(s.accessed)]
 
 
 def assignment_columns(words: Words) -> tuple[str, ...]:
@@ -275,8 +277,11 @@ def xlsx_bytes(title: str, sheets: list[Sheet], stamp: datetime.datetime) -> byt
 
 
 def _source_json(s) -> dict:
-    return {"publisher": s.publisher, "title": s.title, "date": s.date.iso, "date_precision": precision(s.date),
-            "url": s.url, "number": s.number}
+    return {"publisher": s.publisher, "title": s.title,
+            "date": s.date.iso if s.date else None, "date_precision": precision(s.date) if s.date else None,
+            "url": s.url, "number": s.number,
+            "accessed": s.accessed.iso if s.accessed else None,
+            "accessed_precision": precision(s.accessed) if s.accessed else None}
 
 
 def downloads(plan: Plan, links: routes.Links, site_url: str = "", progress: Progress | None = None) -> dict[str, bytes]:

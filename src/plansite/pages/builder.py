@@ -53,6 +53,7 @@ from plansite.pages.contexts import (
     Terms,
     VariantView,
 )
+from plansite.pages.contribute import NO_FORMS, FormLinks
 from plansite.pages.progress import ProgressViews
 from plansite.plan import document, terms, timeline
 from plansite.plan.duties import KIND_LABELS, ROLE_LABELS, Assignment, Duties, short_labels
@@ -75,14 +76,14 @@ class Page:
 # ── building ─────────────────────────────────────────────────────────────────
 class Builder:
     def __init__(self, plan: Plan, today: datetime.date, *, links: routes.Links | None = None, site_url: str = "",
-                 offline_size: int | None = None, progress: Progress | None = None):
+                 offline_size: int | None = None, progress: Progress | None = None, forms: FormLinks = NO_FORMS):
         self.plan = plan
         self.today = today  # the build date: marks the current stage and the plan's status
         self.links = links or routes.Links()  # folder addresses online, file addresses in the offline copy
         self.site_url = site_url  # set: download links are absolute (mkdocs.yml site_url)
         self.offline_size = offline_size  # bytes of downloads/offline.zip, when this build made one
         self.duties = Duties(plan)
-        self.progress = ProgressViews(plan, progress or Progress(), self.duties, self.today, self.links)  # 实施情况
+        self.progress = ProgressViews(plan, progress or Progress(), self.duties, self.today, self.links, forms)  # 实施情况
 
     def meta(self, src: str) -> Meta:
         d = self.plan.document

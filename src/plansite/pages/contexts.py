@@ -447,10 +447,12 @@ EMPTY = "尚未收录实施记录"  # what the site knows when it has no record:
 class SourceView:
     publisher: str
     title: str
-    date: str  # 2024年9月26日
+    date: str  # 2024年9月26日; "" when the source's page gives no date
     date_iso: str  # 2024-09-26
     url: str | None  # http(s) only (checked), shown as a link
     number: str | None  # a document number, when there is no URL or beside it
+    accessed: str = ""  # without a date: the day an editor read it (2024年10月8日)
+    accessed_iso: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -519,6 +521,7 @@ class MeasureProgress:
     id: str  # the measure's id (its heading's anchor on the task page)
     title: str
     records: tuple[RecordView, ...]
+    add_href: str = ""  # 补充实施记录: the record form with this measure filled in ("" without a repository)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -529,6 +532,7 @@ class TaskProgress:
     covered: int
     records_href: str
     empty: str = EMPTY
+    add_href: str = ""  # 补充实施记录: the record form with this task filled in ("" without a repository)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -545,6 +549,7 @@ class DepartmentProgress:
     duties: dict[str, DutyProgress]  # the duty's anchor (duty-<task id>) → its records
     records_href: str
     empty: str = EMPTY
+    add_href: str = ""  # 补充实施记录: the record form with this department filled in ("" without a repository)
 
 
 @dataclass(frozen=True, kw_only=True)

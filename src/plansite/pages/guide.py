@@ -21,7 +21,9 @@ from plansite.data.progress import parse_progress
 from plansite.data.reader import field_types, is_list, is_required, record_type, type_words
 from plansite.data.walk import Walk
 from plansite.model import AnnexRow, Department, Measure, Task
-from plansite.pages import opendata
+from plansite.pages import contribute_guide, opendata
+from plansite.pages.contribute import Repository
+from plansite.pages.contribute_guide import ContributeGuide
 from plansite.pages.opendata import OpenDataView
 from plansite.plan import terms
 from plansite.plan.duties import Duties
@@ -75,6 +77,7 @@ MISTAKES: dict[str, tuple[str, str]] = {
 PROGRESS_MISTAKES: dict[str, tuple[str, str]] = {
     "source-missing": ("记录没有来源", "每条实施记录都必须有 source：发布单位、标题、发布日期，以及网址或文号。没有公开来源的事不收录。"),
     "source-without-url-or-number": ("来源没有网址也没有文号", "读者要能找到来源：写 url（网页地址），或 number（文件的文号），至少一项。"),
+    "source-undated": ("来源没有日期", "写来源页面上的发布日期 date。页面上没有日期时，不要猜：不写 date，改写 accessed（查阅日期，你读到它的那一天），网站会注明“未注明发布日期”。页面上没有署名时，发布单位写刊登它的网站，例如“某某区人民政府网站”。"),
     "url-not-http": ("网址不是 http(s) 开头", "url 只能是 http:// 或 https:// 开头的网页地址；javascript: 之类的写法一律拒绝。"),
     "impossible-date": ("没有这一天", "日期要真实存在：写成 2024、2024-09 或 2024-09-25（月、日都用两位数）。"),
     "future-date": ("日期在将来", "只收录已经发生、已经公开报道的事：日期不能晚于网站生成的日期。"),
@@ -133,6 +136,7 @@ class GuideContext:
     import_example_source: str = ""  # the file the example import read
     import_example: str = ""  # the importer's report on it, as recorded (IMPORT_EXAMPLE)
     open_data: OpenDataView | None = None  # the downloads explained (_guide_downloads.md.j2)
+    contribute: ContributeGuide | None = None  # the forms, the ids, the review: contribute_guide.py
 
 
 def excerpt(lines: list[str], first: int, last: int, marked: Container[int] = ()) -> Excerpt:
@@ -242,7 +246,7 @@ def snippets(source: Loaded) -> dict[str, Snippet]:
 
 
 def context(source: Loaded, *, links: routes.Links, today: datetime.date, progress_text: str | None,
-            site_url: str = "") -> GuideContext:
+            site_url: str = "", repository: Repository | None = None) -> GuideContext:
     """The guide for the project whose plan is `source` and whose progress file reads `progress_text`."""
     return GuideContext(examples=examples(), fields=tuple(fields()), snippets=snippets(source),
                         about_href=links.href(SRC, routes.ABOUT), schema_href=links.href(SRC, "schema/plan.schema.json"),
@@ -250,7 +254,8 @@ def context(source: Loaded, *, links: routes.Links, today: datetime.date, progre
                         progress_examples=progress_examples(today), progress_fields=tuple(fields(model.Progress)),
                         record_snippet=record_snippet(progress_text), progress_schema_href=links.href(SRC, "schema/progress.schema.json"),
                         department_word=source.plan.words.department, **import_example(),
-                        open_data=opendata.view(source.plan, Duties(source.plan), links, SRC, site_url))
+                        open_data=opendata.view(source.plan, Duties(source.plan), links, SRC, site_url),
+                        contribute=contribute_guide.context(source.plan, repository))
 
 
 def import_example() -> dict[str, str]:

@@ -25,6 +25,7 @@ from plansite.pages.contexts import (
     StatusView,
     TaskProgress,
 )
+from plansite.pages.contribute import NO_FORMS, FormLinks
 from plansite.plan.duties import KIND_LABELS, Duties
 from plansite.plan.progress import Records, status
 
@@ -32,15 +33,20 @@ LATEST_ON_HOME = 3
 
 
 class ProgressViews:
-    def __init__(self, plan: Plan, progress: Progress, duties: Duties, today: datetime.date, links: routes.Links):
+    def __init__(self, plan: Plan, progress: Progress, duties: Duties, today: datetime.date, links: routes.Links,
+                 forms: FormLinks = NO_FORMS):
         self.plan, self.progress, self.duties, self.today, self.links = plan, progress, duties, today, links
+        self.forms = forms  # 补充实施记录 links, when the site knows its repository
         self.records = Records(plan, progress, duties)
 
     # ── shared pieces ────────────────────────────────────────────────────────
     @staticmethod
     def source(source: Source) -> SourceView:
-        return SourceView(publisher=source.publisher, title=source.title, date=source.date.printed,
-                          date_iso=source.date.iso, url=safe_url(source.url), number=source.number)
+        return SourceView(publisher=source.publisher, title=source.title,
+                          date=source.date.printed if source.date else "", date_iso=source.date.iso if source.date else "",
+                          url=safe_url(source.url), number=source.number,
+                          accessed=source.accessed.printed if source.accessed else "",
+                          accessed_iso=source.accessed.iso if source.accessed else "")
 
     def record(self, src: str, record: Record) -> RecordView:
         tasks = self.records.tasks_of(record)
@@ -89,10 +95,11 @@ class ProgressViews:
     def task(self, src: str, task: Task) -> TaskProgress:
         t = self.records
         return TaskProgress(
-            measures=tuple(MeasureProgress(id=m.id, title=m.label, records=tuple(self.record(src, r) for r in t.for_measure(m)))
+            measures=tuple(MeasureProgress(id=m.id, title=m.label, records=tuple(self.record(src, r) for r in t.for_measure(m)),
+                                           add_href=self.forms.add_record(measure=(task, m)))
                            for m in task.measures),
             task_only=tuple(self.record(src, r) for r in t.task_only(task)), covered=t.coverage(task),
-            records_href=self.links.href(src, routes.PROGRESS))
+            records_href=self.links.href(src, routes.PROGRESS), add_href=self.forms.add_record(task=task))
 
     def department(self, src: str, dept: Department) -> DepartmentProgress:
         t = self.records
@@ -105,7 +112,7 @@ class ProgressViews:
             by_duty[f"duty-{a.task.id}"] = DutyProgress(task_id=a.task.id, total=len(ids),
                                              with_department=tuple(views[r.id] for r in mine if r.id in ids))
         return DepartmentProgress(records=tuple(views[r.id] for r in mine), duties=by_duty,
-                                  records_href=self.links.href(src, routes.PROGRESS))
+                                  records_href=self.links.href(src, routes.PROGRESS), add_href=self.forms.add_record(department=dept))
 
     def cell(self, dept: Department, task: Task) -> int:
         return self.records.cell(dept, task)

@@ -41,6 +41,7 @@ CLASSES = {
     "pl-coverage": "the 实施情况 page's table of tasks (each task is found on its own page)",
     "pl-progress-measure-title": "a measure's title again, over its records (the measure is indexed above)",
     "pl-record-links": "a record's measures, tasks and departments: their names are indexed on their own pages",
+    "pl-add-record": "补充实施记录, in every 实施情况 section",
 }
 # On department pages only (task pages keep their lists of lead and responsible departments).
 DEPARTMENT_CLASSES = {"pl-roles": "the other departments of each task"}

@@ -25,7 +25,7 @@ from plansite.data import project
 from plansite.data.problems import PlanError
 from plansite.generate import GUIDE_PAGES, Inputs, generate
 from plansite.model import Plan
-from plansite.pages import freshness, guide
+from plansite.pages import contribute, freshness, guide
 from plansite.plan import terms
 from plansite.site import assets, csp, navigation, offline, preview
 from plansite.site.material.palette import palette_css, palette_values
@@ -55,11 +55,12 @@ def pages(state: BuildState, config: MkDocsConfig, last: dict[str, str | bytes])
     if state.offline:
         offline.prepare(config)
     try:
+        repository = contribute.Repository.of(config.repo_url)
         # The offline copy first (a second build, in a subprocess): the about page gives its size.
         copy = offline.build_copy(config) if offline.wanted(state.command, config) else None
         state.output = generate(Inputs.of(state.data, state.today, site_url=config.site_url or "",
-                                          directory_urls=config.use_directory_urls, offline_zip=copy))
-    except (guide.GuideError, offline.OfflineError) as err:
+                                          directory_urls=config.use_directory_urls, offline_zip=copy, repository=repository))
+    except (guide.GuideError, offline.OfflineError, contribute.RepositoryError) as err:
         raise PluginError(f"{err}\n{UNCHANGED}") from None
     generated = state.output.files
     data_file = project.DATA_FILE.as_posix()
@@ -68,6 +69,11 @@ def pages(state: BuildState, config: MkDocsConfig, last: dict[str, str | bytes])
     # Pages that show implementation records are also made from data/progress.yaml.
     showing = [src for src in generated if src.endswith(".md") and src not in GUIDE_PAGES and routes.shows_progress(src)]
     state.freshness = freshness.with_file(dates, freshness.file_freshness(state.root, project.PROGRESS_FILE.as_posix()), showing)
+    # 纠错 and the data lines each page is made from, linked on GitHub, when the repository is known.
+    state.forms = contribute.FormLinks(repository)
+    state.data_lines = contribute.data_lines(repository, plan, state.data.source.lines, generated, plan_file=data_file,
+                                             progress_file=project.PROGRESS_FILE.as_posix() if state.data.progress_text is not None else None,
+                                             skip=GUIDE_PAGES)
     set_site_words(config, plan)
     config.nav = navigation.navigation(plan)
     config.theme["features"] = navigation.theme_features(plan, config.theme["features"])  # large plans: pruned nav
@@ -91,8 +97,8 @@ def generated_files(state: BuildState, config: MkDocsConfig) -> dict[str, str | 
     return dict(state.preview)
 
 
-def date_page(state: BuildState, page: MkDocsPage) -> None:
-    """Hand the page its description and data date; overrides/main.html shows them."""
+def date_page(state: BuildState, page: MkDocsPage, config: MkDocsConfig) -> None:
+    """Hand the page its description, data date and contribution links; overrides/main.html shows them."""
     description = state.output.descriptions.get(page.file.src_uri) if state.output else None
     if description:
         page.meta["description"] = description  # printed escaped, with the Open Graph card
@@ -100,6 +106,11 @@ def date_page(state: BuildState, page: MkDocsPage) -> None:
     if fresh is not None:
         page.meta["data_updated"] = fresh.date
         page.meta["data_uncommitted"] = fresh.uncommitted
+    if state.output is not None and state.forms.repository is not None:
+        # The page's address as readers share it: absolute with site_url, else its path from the site's root.
+        address = f"{config.site_url.rstrip('/')}/{page.url}" if config.site_url else f"/{page.url}"
+        page.meta["pl_contribute"] = {"correction": state.forms.correction(address),
+                                      "sources": state.data_lines.get(page.file.src_uri, ())}
 
 
 def add_files(state: BuildState, files: Files, config: MkDocsConfig) -> Files:

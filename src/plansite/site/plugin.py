@@ -82,7 +82,7 @@ class PlanSitePlugin(BasePlugin):
         return offline.error_page_context(self.current, context, template_name)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        build.date_page(self.current, page)
+        build.date_page(self.current, page, config)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

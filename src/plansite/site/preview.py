@@ -47,4 +47,5 @@ def navigation() -> list:
 
 
 def report(err: PlanError) -> None:
-    log.error("data/plan.yaml 有误，预览页面改为显示下面的问题；改正并保存后会自动重新生成。\n\n" + err.report())
+    files = "、".join(dict.fromkeys(p.file for p in err.problems)) or "数据"
+    log.error(f"{files} 有误，预览页面改为显示下面的问题；改正并保存后会自动重新生成。\n\n" + err.report())

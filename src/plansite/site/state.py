@@ -9,6 +9,7 @@ from pathlib import Path
 from plansite.data.problems import PlanError
 from plansite.data.project import ProjectData
 from plansite.generate import Output
+from plansite.pages.contribute import NO_FORMS, FileLines, FormLinks
 from plansite.pages.freshness import Freshness
 
 
@@ -40,6 +41,8 @@ class BuildState:
     freshness: dict[str, Freshness] = field(default_factory=dict)  # page → when its data last changed (git)
     search: SearchSetup | None = None  # None without valid data: search then leaves Material's files alone
     patched: list[Patched] = field(default_factory=list)  # Material's files we ship patched
+    forms: FormLinks = NO_FORMS  # links into the repository's issue forms (mkdocs.yml repo_url)
+    data_lines: dict[str, tuple[FileLines, ...]] = field(default_factory=dict)  # page → the data lines it is made from
 
     @property
     def ok(self) -> bool:
