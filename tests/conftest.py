@@ -1,10 +1,11 @@
 """Fixtures, and how the run is spread over the CPUs. What the fixtures are made of lives in support/.
 
-The run (pytest.ini) has one worker per CPU (pytest-xdist, `--dist loadgroup`): each test file is one
-group, run on one worker, so the sites its fixtures build are built once; a test marked `alone` (long,
-sharing no costly fixture with its file) goes to whichever worker is free. Files are handed out longest
-first, as measured in the previous run on this machine (pytest's cache), so the run ends on short files
-with both workers busy; a first run takes the files in their collected order.
+The run (pytest.ini) has one worker per CPU (pytest-xdist, `--dist loadfile`): each test file runs on one
+worker, so the sites its fixtures build are built once. Files are handed out longest first, as measured in
+the previous run on this machine (pytest's cache), so the run ends on short files with both workers busy;
+a first run takes the files in their collected order. (pytest-xdist's `loadgroup`, which could send single
+tests apart, cannot rename tests under pytest 9, so its groups have no effect: long sweeps are files of
+their own instead, e.g. test_a11y.py and test_a11y_phone.py.)
 """
 from __future__ import annotations
 
@@ -58,13 +59,9 @@ def pytest_configure_node(node) -> None:  # pytest-xdist, in the run's controlle
     node.workerinput["plansite_epoch"] = node.config.stash[EPOCH]
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     seconds = config.cache.get(DURATIONS, {}) if config.cache else {}
     items.sort(key=lambda item: -seconds.get(item.path.name, 0.0))  # stable: each file's tests stay together, in order
-    for item in items:
-        if not item.get_closest_marker("alone"):
-            item.add_marker(pytest.mark.xdist_group(item.path.name))
 
 
 @pytest.fixture(scope="session")
