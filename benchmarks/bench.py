@@ -51,16 +51,14 @@ import unicodedata
 from importlib import metadata
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(ROOT / "scripts"))
-
 import browser as chrome
 import lighthouse
 import report
 import synth
 from plansite.data.project import BUILD_INPUTS
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 
 QUERIES = ["区科协", "青少年", "科普大篷车", "应急科普"]
 PAGES = {"home": "", "department": "departments/kexie/", "action": "actions/youth/", "matrix": "matrix/",

@@ -5,7 +5,6 @@ one run (this machine's speed drifts by a quarter within minutes)."""
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -48,5 +47,4 @@ def write() -> Path:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(HERE))
     print(f"written: {write()}")

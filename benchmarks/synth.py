@@ -13,11 +13,10 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-
 from plansite.data.plan import load_plan
 from plansite.model import Plan
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _suffix(value: str, copy: int) -> str:
