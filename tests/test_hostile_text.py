@@ -102,6 +102,16 @@ def test_plain_text_shows_in_every_field_an_editor_would_see():
     assert baseline("notes.where") is None
 
 
+def test_the_comparison_sees_markup_that_text_would_add():
+    """The harness is live: escaped text keeps a page's shape; the same text unescaped adds elements,
+    attributes or comments."""
+    plain = hostile.shape("<p>标记文字</p>")
+    assert Counter(hostile.shape("<p>&lt;b&gt;x&lt;/b&gt;</p>").elements) == Counter(plain.elements)
+    for injected in ("<p><b>x</b></p>", '<p title="a" onclick="x">y</p>', "<p><!-- x --></p>", "<p><![CDATA[x]]></p>"):
+        assert Counter(hostile.shape(injected).elements) != Counter(plain.elements), injected
+    assert "".join(hostile.shape("<p>&lt;&amp;&#60;</p>").text) == "<&<"
+
+
 @pytest.mark.parametrize("field", sorted(FIELDS))
 @settings(max_examples=20, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
