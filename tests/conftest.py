@@ -39,7 +39,7 @@ class FileSeconds:
         self.seconds[report.nodeid.split("::")[0].rsplit("/", 1)[-1]] += report.duration
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
-        cache = session.config.cache
+        cache = getattr(session.config, "cache", None)  # None under -p no:cacheprovider
         if cache is not None and self.seconds:
             cache.set(DURATIONS, {**cache.get(DURATIONS, {}), **self.seconds})
 
@@ -60,7 +60,8 @@ def pytest_configure_node(node) -> None:  # pytest-xdist, in the run's controlle
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    seconds = config.cache.get(DURATIONS, {}) if config.cache else {}
+    cache = getattr(config, "cache", None)
+    seconds = cache.get(DURATIONS, {}) if cache else {}
     items.sort(key=lambda item: -seconds.get(item.path.name, 0.0))  # stable: each file's tests stay together, in order
 
 
