@@ -1,5 +1,5 @@
 """The site in the system Chromium: it renders, links lead where they should, its scripts start after the first
-paint. (That no page requests another host is checked in test_csp.py, in its pass over every page.)"""
+paint. (That no page requests another host is checked in test_csp.py.)"""
 from __future__ import annotations
 
 import pytest
