@@ -2,8 +2,8 @@
 pieces. axe-core comes from the axe-playwright-python wheel (pinned in requirements.txt), which ships
 axe.min.js; it is injected from that local file, so nothing is fetched at test time.
 
-test_a11y.py sweeps at a desktop's width, test_a11y_phone.py at a phone's: a minute of Chromium each, in
-two files so that the two workers take one each.
+test_a11y.py sweeps at a desktop's width, test_a11y_phone.py at a phone's, in two files so that the two
+workers take one each.
 """
 from __future__ import annotations
 
@@ -112,15 +112,24 @@ def flip(page, switch: str) -> str:
     return mode_of(page)
 
 
-def sweep(browser, site_url: str, width: int) -> None:
+def sweep(browser, site_url: str, width: int, every_mode: bool = True) -> None:
     """Each page is opened once and checked in all four modes, switched in the header as a reader does;
     the next page opens in the mode the last one was left in (the switches are remembered), so pages are
-    also checked as they first draw in each mode."""
+    also checked as they first draw in each mode.
+
+    With `every_mode` off (the phone's sweep), each page is checked in two opposite modes (both switches
+    pressed between them: light and elder-dark, or dark and elder), the pairs taking turns from page to
+    page. Colours come from the mode's palette, which the desktop sweep checks on every page in every
+    mode; what a phone's width changes is the layout, which each page then shows in both schemes and at
+    both text sizes, and each mode on about half the page kinds. (An axe run is about a second of
+    Chromium on a long page, most of it judging colours: the four modes at both widths were a third of
+    the test run.)"""
     context, log = axe_context(browser, site_url, width)
     page = context.new_page()
     found = {}
     checked, opened = set(), set()
     searched = set()  # the stylesheets the search dialog has been checked under
+    searched_in = set()  # and the modes
     for number, (name, path) in enumerate(PAGES.items()):
         switches = ROUNDS[number % 2]
         response = visit(page, site_url + path)
@@ -129,31 +138,38 @@ def sweep(browser, site_url: str, width: int) -> None:
         settle(page)
         modes = [mode_of(page)]
         opened.add(modes[0])
-        for switch in (*switches, None):
-            if violations := axe(page):
-                found[f"{name} ({modes[-1]})"] = violations
+        for switch in (*switches, None) if every_mode else ("scheme", "elder", None):
+            if every_mode or switch != "elder":  # two modes: before the switches, and after both
+                if violations := axe(page):
+                    found[f"{name} ({modes[-1]})"] = violations
+                checked.add((name, modes[-1]))
             if switch:
                 modes.append(flip(page, switch))
-        assert sorted(modes) == sorted(MODES), (name, modes)
-        checked |= {(name, mode) for mode in modes}
-        # Then the header with the search dialog open over it, in each mode. Opening the dialog changes
-        # nothing else on the page, and the dialog is the same markup on every page: only the page's
-        # stylesheets (one of ours per page kind, assets.py) can change how it looks, so it is checked
-        # once under each set of stylesheets.
+        if every_mode:
+            assert sorted(modes) == sorted(MODES), (name, modes)
+        else:
+            assert MODES[modes[0]] == tuple(not state for state in MODES[modes[-1]]), (name, modes)
+            flip(page, "scheme")  # the next page opens in a mode of the other pair
+        # Then the header with the search dialog open over it. Opening the dialog changes nothing else on
+        # the page, and the dialog is the same markup on every page: only the page's stylesheets (one of
+        # ours per page kind, assets.py) could change how it looks, and on screen none of the kinds' own
+        # sheets styles it (a11y.css and elder.css, on every page, do). So it is checked in every mode on
+        # the first page, and under each other set of stylesheets in the mode the page is in.
         sheets = page.evaluate("[...document.querySelectorAll('link[rel=stylesheet]')].map(l => l.href).sort().join(' ')")
         if sheets not in searched:
-            searched.add(sheets)
             open_search(page)
             mode = mode_of(page)
-            for switch in (*switches, None):
+            for switch in (*switches, None) if not searched else (None,):
                 assert page.locator("#__search").is_checked()  # the dialog is still open
                 if violations := axe(page, ".md-header"):
                     found[f"{name} search open ({mode})"] = violations
+                searched_in.add(mode)
                 if switch:
                     mode = flip(page, switch)
                     # the reader is still typing in the box; the switch's click took away its focus ring
                     page.locator(".md-search__input").press("End")
                     settle(page)
+            searched.add(sheets)
         if name in PRESSED:
             control = page.locator(PRESSED[name])
             page.keyboard.press("Escape")  # the search dialog, if it was opened above, closes
@@ -167,9 +183,13 @@ def sweep(browser, site_url: str, width: int) -> None:
                 if switch:
                     mode = flip(page, switch)
     context.close()
-    assert checked == {(name, mode) for name in PAGES for mode in MODES}
-    assert opened == set(MODES)  # and pages were opened in each mode, not only switched into it
+    if every_mode:
+        assert checked == {(name, mode) for name in PAGES for mode in MODES}
+        assert opened == set(MODES)  # and pages were opened in each mode, not only switched into it
+    else:
+        assert {name for name, _ in checked} == set(PAGES) and {mode for _, mode in checked} == set(MODES)
     assert len(searched) > 1  # page kinds have stylesheets of their own: the dialog was checked under each
+    assert searched_in == set(MODES)
     assert found == {}, f"axe violations ({width} px):\n" + report(found)
 
 
