@@ -48,24 +48,37 @@ class Output:
     descriptions: dict[str, str]  # page → its own description
 
 
+def pages(inputs: Inputs) -> list[Page]:
+    """Every page, the editors' guide included, laid out but not yet rendered."""
+    links = routes.Links(inputs.directory_urls)
+    out = [*Builder(inputs.plan, inputs.today, links=links, site_url=inputs.site_url, progress=inputs.progress,
+                    offline_size=len(inputs.offline_zip) if inputs.offline_zip else None,
+                    forms=FormLinks(inputs.repository)).pages()]
+    out.append(Page(src=guide.SRC, template="editors.md.j2", description=guide.DESCRIPTION,
+                    context=guide.context(inputs.source, links=links, today=inputs.today, progress_text=inputs.progress_text,
+                                          site_url=inputs.site_url, repository=inputs.repository)))
+    return out
+
+
+def pages_markdown(inputs: Inputs) -> dict[str, str]:
+    """Every page's Markdown, without the downloads (what `review` compares)."""
+    renderer = Renderer()
+    return {page.src: renderer.render(page) for page in pages(inputs)}
+
+
 def generate(inputs: Inputs) -> Output:
     """Every page and download, plus robots.txt and the records' Atom feed."""
     plan, progress, site_url = inputs.plan, inputs.progress, inputs.site_url
     links = routes.Links(inputs.directory_urls)
     renderer = Renderer()
-    pages = [*Builder(plan, inputs.today, links=links, site_url=site_url, progress=progress,
-                      offline_size=len(inputs.offline_zip) if inputs.offline_zip else None,
-                      forms=FormLinks(inputs.repository)).pages()]
-    pages.append(Page(src=guide.SRC, template="editors.md.j2", description=guide.DESCRIPTION,
-                      context=guide.context(inputs.source, links=links, today=inputs.today, progress_text=inputs.progress_text,
-                                            site_url=site_url, repository=inputs.repository)))
-    out: dict[str, str | bytes] = {page.src: renderer.render(page) for page in pages}
+    laid_out = pages(inputs)
+    out: dict[str, str | bytes] = {page.src: renderer.render(page) for page in laid_out}
     out.update(tables.downloads(plan, links, site_url, progress))  # duty lists, the matrix and the records as CSV/XLSX/JSON
     out[routes.FEED] = feed.atom(plan, progress, links, site_url, inputs.today)
     out[ROBOTS] = robots_txt(site_url)
     if inputs.offline_zip:
         out[routes.OFFLINE_ZIP] = inputs.offline_zip
-    return Output(out, {page.src: page.description for page in pages})
+    return Output(out, {page.src: page.description for page in laid_out})
 
 
 ROBOTS = "robots.txt"

@@ -128,8 +128,8 @@ def sweep(browser, site_url: str, width: int, every_mode: bool = True) -> None:
     page = context.new_page()
     found = {}
     checked, opened = set(), set()
-    searched = set()  # the stylesheets the search dialog has been checked under
-    searched_in = set()  # and the modes
+    searched: set[str] = set()  # the stylesheets the search dialog has been checked under
+    searched_in: set[str] = set()  # and the modes
     for number, (name, path) in enumerate(PAGES.items()):
         switches = ROUNDS[number % 2]
         response = visit(page, site_url + path)

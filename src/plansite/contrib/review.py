@@ -30,7 +30,7 @@ from plansite.data.plan import Loaded, parse
 from plansite.data.problems import PlanError, Problem
 from plansite.data.progress import format_value, parse_progress
 from plansite.data.project import DATA_FILE, PROGRESS_FILE
-from plansite.generate import Inputs, generate
+from plansite.generate import Inputs, pages_markdown
 from plansite.model import Observation, Plan, Progress, Record, Source
 from plansite.pages.render import md_escape
 from plansite.plan import document
@@ -75,8 +75,7 @@ class Side:
         except PlanError as err:
             self.problems = err.problems
             return self  # no pages: without its records they would not be the site's
-        files = generate(Inputs(source=self.source, progress=self.progress or Progress(), today=today)).files
-        self.pages = {src: text for src, text in files.items() if src.endswith(".md") and isinstance(text, str)}
+        self.pages = pages_markdown(Inputs(source=self.source, progress=self.progress or Progress(), today=today))
         return self
 
     @property
