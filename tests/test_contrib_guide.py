@@ -27,7 +27,7 @@ def test_the_guides_examples_are_current():
 def section(guide: str, anchor: str) -> BeautifulSoup:
     start = guide.index(f"{{ #{anchor} }}")
     end = guide.find("\n### ", start)
-    return BeautifulSoup(guide[start:end if end > 0 else None], "html.parser")
+    return BeautifulSoup(guide[start:end if end > 0 else None], "lxml")
 
 
 def test_every_id_is_listed_with_its_name(pages, plan):

@@ -36,7 +36,7 @@ def with_repo(source) -> dict:
 
 
 def add_links(markdown: str) -> list[dict[str, str]]:
-    soup = BeautifulSoup(markdown, "html.parser")
+    soup = BeautifulSoup(markdown, "lxml")
     return [query(attr(a, "href")) for a in soup.find_all("a") if a.get_text().startswith("补充实施记录")]
 
 
@@ -106,7 +106,7 @@ def page_path(site: Path, html: Path) -> str:
 
 def test_every_page_offers_corrections_with_its_own_address(site_dir):
     for html in html_pages(site_dir):
-        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
         aside = soup.select_one("aside.pl-contribute")
         assert aside is not None, html
         correction = aside.find("a", string="纠错")
@@ -117,7 +117,7 @@ def test_every_page_offers_corrections_with_its_own_address(site_dir):
 
 def test_each_page_names_the_data_lines_it_is_made_from(site_dir, source):
     lines = source.text.split("\n")
-    soup = BeautifulSoup((site_dir / "actions" / "youth" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup((site_dir / "actions" / "youth" / "index.html").read_text(encoding="utf-8"), "lxml")
     links = [attr(a, "href") for a in soup.select("aside.pl-contribute a") if "/blob/" in attr(a, "href")]
     assert f"{REPOSITORY}/blob/main/data/plan.yaml" in links and f"{REPOSITORY}/blob/main/data/progress.yaml" in links
     spans = []
@@ -132,13 +132,13 @@ def test_each_page_names_the_data_lines_it_is_made_from(site_dir, source):
     row_first, _ = next(source.lines[f"annex[{i}]"] for i, row in enumerate(source.plan.annex) if row.task == "youth")
     assert any(a <= row_first <= b for a, b in spans)  # its annex row
     # a page that gathers the whole plan links the whole file
-    home = BeautifulSoup((site_dir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    home = BeautifulSoup((site_dir / "index.html").read_text(encoding="utf-8"), "lxml")
     assert [attr(a, "href") for a in home.select("aside.pl-contribute a") if "/blob/" in attr(a, "href")] == [
         f"{REPOSITORY}/blob/main/data/plan.yaml", f"{REPOSITORY}/blob/main/data/progress.yaml"]
 
 
 def test_the_header_links_the_repository_without_asking_github_for_stars(site_dir):
-    soup = BeautifulSoup((site_dir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup((site_dir / "index.html").read_text(encoding="utf-8"), "lxml")
     sources = soup.select("a.md-source")
     assert sources and all(attr(a, "href") == REPOSITORY and not a.has_attr("data-md-component") for a in sources)
     assert "GitHub" in attr(sources[0], "title")

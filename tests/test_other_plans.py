@@ -35,7 +35,7 @@ def site_texts(site: Path) -> dict[str, str]:
             continue
         rel = path.relative_to(site).as_posix()
         if path.suffix == ".html":
-            soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+            soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
             for hidden in soup(["script", "style"]):
                 hidden.decompose()
             out[rel] = soup.get_text(" ")
@@ -115,7 +115,7 @@ def test_counts_and_words_come_from_the_plan(other_site):
         assert f"{len(tasks)} 项任务分给 {len(plan.departments)} 个" in re.sub(r"\s+", " ", home)
         assert f"《{plan.document.attachment_title}》" in texts["matrix/index.html"]
         assert f"各{department}职责" in texts["departments/index.html"]
-        full_text = BeautifulSoup((site / "text" / "index.html").read_text(encoding="utf-8"), "html.parser")
+        full_text = BeautifulSoup((site / "text" / "index.html").read_text(encoding="utf-8"), "lxml")
         annex_head = full_text.select("table.pl-annex thead th")
         words = plan.words
         assert [th.get_text() for th in annex_head] == [words.category, words.task, words.lead, words.responsible]
@@ -131,7 +131,7 @@ def test_pages_that_need_an_annex_drop_out_without_one(other_site):
     assert (site / "matrix").exists() == has_annex
     assert (site / "downloads" / "departments").exists() == has_annex
     assert (site / "downloads" / "matrix.xlsx").exists() == has_annex
-    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "lxml")
     nav = " ".join(a.get_text(" ", strip=True) for a in home.select("nav a"))
     assert ("分工总表" in nav) == has_annex
     if not has_annex:
@@ -141,7 +141,7 @@ def test_pages_that_need_an_annex_drop_out_without_one(other_site):
 
 def test_site_name_description_and_footer_come_from_the_plan(other_site):
     site, plan, _ = other_site
-    soup = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "lxml")
     name = plan.site.name if plan.site else plan.document.plan_title
     assert find(soup, "title").get_text().endswith(name)
     assert plan.document.plan_title in find(soup, "meta", attrs={"name": "description"})["content"]

@@ -142,7 +142,7 @@ def test_feed_is_atom_newest_first_and_the_same_for_the_same_data(plan, progress
 
 # ── the built site ─────────────────────────────────────────────────────────────────────────────
 def test_built_records_page_links_its_feed_and_sources(site_dir, progress):
-    html = BeautifulSoup((site_dir / "progress" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    html = BeautifulSoup((site_dir / "progress" / "index.html").read_text(encoding="utf-8"), "lxml")
     assert find(html, "h1").get_text().replace("¶", "").strip() == "实施情况"
     feeds = [a["href"] for a in html.find_all("a", type="application/atom+xml")]
     assert feeds == ["../feed.xml"]

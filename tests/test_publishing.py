@@ -60,12 +60,12 @@ def portal(tmp_path_factory, epoch):
 
 
 def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
 def head(path: Path) -> BeautifulSoup:
     """Only the page's <head>, where crawlers and link previews read the metadata (a third of the time)."""
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser", parse_only=SoupStrainer("head"))
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml", parse_only=SoupStrainer("head"))
 
 
 def meta(page: BeautifulSoup, **attrs) -> str | None:
