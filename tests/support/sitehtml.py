@@ -2,8 +2,8 @@
 to, and a page's own content as a tree that tests walk by tag, class and attribute.
 
 The tests' trees are built over lxml's parser (libxml2): the pages are valid HTML (test_html_valid.py), and
-it reads them in about half the time of the standard library's, which was a tenth of the lane without a
-browser. The hostile-text tests keep the standard library's tokenizer, which reports every tag as written."""
+with it BeautifulSoup reads them in two thirds of the time (1.05 s against 1.5 s for the 59 pages of the
+real site); BeautifulSoup was a tenth of the lane without a browser. The hostile-text tests keep the standard library's tokenizer, which reports every tag as written."""
 from __future__ import annotations
 
 import functools
