@@ -128,22 +128,6 @@ def plain_copy_site(run_folder: Path) -> tuple[Path, Path, builds.Made]:
     return folder / "project", folder / "site", result
 
 
-@pytest.fixture(scope="session")
-def wide_site(run_folder: Path, epoch: str) -> Path:
-    """A real build of a copy of the project whose data is benchmarks/synth.py's 3× plan."""
-    from support.projectcopy import copy_project
-    from synth import write_scaled
-
-    def make(folder: Path) -> builds.Made:
-        copy = copy_project(folder / "project")
-        write_scaled(3, copy / "data" / "plan.yaml")
-        return builds.build_site(copy / "site", epoch, copy / "mkdocs.yml")
-
-    folder, result = builds.built_once(run_folder, "wide", make)
-    assert result.returncode == 0, result.stderr
-    return folder / "project" / "site"
-
-
 # ── the system Chromium ──────────────────────────────────────────────────────────────────────
 @pytest.fixture(scope="session")
 def site_url(site_dir: Path):

@@ -263,11 +263,18 @@ def test_printed_matrix_is_landscape_and_complete(page, site_url, duties, tmp_pa
 
 # ── a plan three times the size: split matrix, chunked departments index ─────────────────────
 @pytest.fixture(scope="module")
-def wide_site_url(wide_site):
-    """The 3× plan's site (conftest.wide_site, also read by test_scale.py), served."""
+def wide_site_url(tmp_path_factory, epoch):
+    """A real build of a copy of the project whose data is benchmarks/synth.py's 3× plan, served."""
     from support.browser import serve
+    from support.builds import build_site
+    from support.projectcopy import copy_project
+    from synth import write_scaled
 
-    with serve(wide_site) as url:
+    copy = copy_project(tmp_path_factory.mktemp("wide") / "project")
+    write_scaled(3, copy / "data" / "plan.yaml")
+    result = build_site(copy / "site", epoch, copy / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    with serve(copy / "site") as url:
         yield url
 
 

@@ -165,11 +165,30 @@ def test_navigation_is_pruned_only_for_large_plans(plan, plan3):
     assert navscale.theme_features(plan3, [*features, "navigation.prune"]) == [*features, "navigation.prune"]
 
 
-def test_large_plan_site_carries_only_its_own_section_in_the_nav(wide_site, site_dir):
-    department = primary_nav(wide_site / "departments" / "kexie" / "index.html")
-    action = primary_nav(wide_site / "actions" / "youth" / "index.html")
-    assert "md-nav__item--pruned" in department and "youth-c3/" not in department  # no task list here
-    assert "../youth-c3/" in action  # its own section is listed in full
+@pytest.fixture(scope="module")
+def pruned_site(tmp_path_factory, epoch):
+    """A real build of the small plan copied until it has more tasks than navigation.PRUNE_ABOVE (22 tasks,
+    33 departments): the smallest plan whose navigation is pruned. (conftest's 3× plan would do too, but costs
+    three times the build, and nothing else in the lane without a browser reads it.)"""
+    from plansite.site.navigation import PRUNE_ABOVE
+    from support.builds import build_site
+    from support.paths import SMALL_PLAN
+    from support.projectcopy import copy_project
+
+    k = PRUNE_ABOVE // len(Duties(load_plan(SMALL_PLAN)).tasks) + 1
+    copy = copy_project(tmp_path_factory.mktemp("pruned") / "project",
+                        yaml.safe_dump(synth.scaled(load_plan(SMALL_PLAN), k), allow_unicode=True, sort_keys=False))
+    result = build_site(copy / "site", epoch, copy / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    return copy / "site", k
+
+
+def test_large_plan_site_carries_only_its_own_section_in_the_nav(pruned_site, site_dir):
+    site, k = pruned_site
+    department = primary_nav(site / "departments" / "kexie" / "index.html")
+    action = primary_nav(site / "actions" / "youth" / "index.html")
+    assert "md-nav__item--pruned" in department and f"youth-c{k}/" not in department  # no task list here
+    assert f"../youth-c{k}/" in action  # its own section is listed in full
     real = primary_nav(site_dir / "departments" / "kexie" / "index.html")
     assert "md-nav__item--pruned" not in real and "../../actions/youth/" in real and "../../projects/" in real
 
