@@ -25,9 +25,7 @@ import dataclasses
 import datetime
 import difflib
 import json
-import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +36,7 @@ import yaml
 from plansite.contrib import dates, forms
 from plansite.contrib.forms import Field
 from plansite.data import yamlnodes
+from plansite.data.files import write_atomically
 from plansite.data.problems import PlanError, Problem
 from plansite.data.progress import format_value, parse_progress
 from plansite.model import Plan, Progress, When
@@ -497,18 +496,6 @@ def duplicates(draft: Draft, existing: Progress) -> list[Refusal]:
 
 
 # ── the command ─────────────────────────────────────────────────────────────────────────────────
-def write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def comment(result: Accepted | Refused) -> str:
     """The reply on the issue, in Markdown; every quoted value escaped (it is the submitter's text)."""
     if isinstance(result, Refused):

@@ -4,14 +4,13 @@ and never half-written (a temporary file in the same folder, then renamed)."""
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
+from plansite.data.files import write_atomically
 from plansite.data.problems import Problem
 from plansite.importer import formats, report, structure, verify, writer
 from plansite.importer.draft import Draft
@@ -64,19 +63,6 @@ def import_file(path: Path, shown_as: str = "草稿", verify_draft: bool = True)
     except OSError as err:
         raise ImportFailure(str(path), "文件无法读取", found=str(err)) from None
     return import_bytes(data, str(path), shown_as, verify_draft)
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """The whole draft or nothing: a temporary file beside the target, renamed over it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class Arguments(argparse.ArgumentParser):
