@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from support.paths import ROOT, SMALL_PLAN
-from support.projectcopy import build, copy_project
+from support.projectcopy import build_command, copy_project
 
 GOOD = (ROOT / "data" / "plan.yaml").read_text(encoding="utf-8")
 # A typical slip: a department id mistyped in the annex (the check suggests the right one).
@@ -64,7 +64,7 @@ def assert_reported(output: str) -> None:
 
 def test_mkdocs_build_stops_with_the_messages_and_leaves_the_site(broken_project, old_site):
     before = snapshot(old_site)
-    result = build(broken_project, old_site)
+    result = build_command(broken_project, old_site)
     assert result.returncode == 1
     assert_reported(result.stderr)
     assert "已有的网站保持不变" in result.stderr

@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup, SoupStrainer
 
 from support.browser import open_context, visit
-from support.builds import environment, mkdocs
+from support.builds import build, environment
 from support.paths import ROOT
 from support.sitehtml import attr, find, html_pages, url_path
 
@@ -52,7 +52,7 @@ def portal(tmp_path_factory, epoch):
     public = f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
     site = root / SUB_PATH.strip("/")
     env = environment(epoch, SITE_URL=public)  # the offline copy is tested on the session's site
-    result = mkdocs(["build", "--strict", "-d", str(site)], ROOT, env)
+    result = build(ROOT / "mkdocs.yml", site, env)
     assert result.returncode == 0, result.stderr
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield site, public

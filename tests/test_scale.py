@@ -171,14 +171,14 @@ def pruned_site(tmp_path_factory, epoch):
     33 departments): the smallest plan whose navigation is pruned. (conftest's 3× plan would do too, but costs
     three times the build, and nothing else in the lane without a browser reads it.)"""
     from plansite.site.navigation import PRUNE_ABOVE
-    from support.builds import build_site
+    from support.builds import build, environment
     from support.paths import SMALL_PLAN
     from support.projectcopy import copy_project
 
     k = PRUNE_ABOVE // len(Duties(load_plan(SMALL_PLAN)).tasks) + 1
     copy = copy_project(tmp_path_factory.mktemp("pruned") / "project",
                         yaml.safe_dump(synth.scaled(load_plan(SMALL_PLAN), k), allow_unicode=True, sort_keys=False))
-    result = build_site(copy / "site", epoch, copy / "mkdocs.yml")
+    result = build(copy / "mkdocs.yml", copy / "site", environment(epoch))
     assert result.returncode == 0, result.stderr
     return copy / "site", k
 

@@ -16,7 +16,7 @@ from plansite.pages.builder import Builder
 from plansite.pages.render import Renderer
 from plansite.plan import timeline
 from plansite.site.navigation import navigation
-from support.builds import mkdocs
+from support.builds import build, mkdocs
 from support.paths import SMALL_PLAN
 from support.xmltree import element, element_text
 
@@ -93,15 +93,14 @@ def test_a_real_build_uses_source_date_epoch_and_rejects_a_bad_one(tmp_path):
     # the plan, and the real plan's stages are checked against dates above.
     root = copy_project(tmp_path / "project", SMALL_PLAN.read_text(encoding="utf-8"))
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch(2023), "PLANSITE_OFFLINE_COPY": "0"}  # no second build
-    cmd = ["build", "--strict", "-d", str(tmp_path / "site")]
-    done = mkdocs(cmd, root, env)
+    done = build(root / "mkdocs.yml", tmp_path / "site", env)
     assert done.returncode == 0, done.stderr
     shown = BeautifulSoup((tmp_path / "site" / "index.html").read_text(encoding="utf-8"), "lxml").get_text()
     assert "实施中\u3000规划期2021—2025年；按本站生成日期（2023年6月1日）计。" in shown
     marker = tmp_path / "site" / "kept.txt"
     marker.write_text("old site")
     env["SOURCE_DATE_EPOCH"] = "last tuesday"
-    bad = mkdocs(cmd, root, env)
+    bad = mkdocs(["build", "--strict", "-d", str(tmp_path / "site")], root, env)  # what an editor reads
     assert bad.returncode != 0
     assert "SOURCE_DATE_EPOCH 的值“last tuesday”不是有效的时间戳" in bad.stderr
     assert "Traceback" not in bad.stderr

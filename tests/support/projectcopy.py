@@ -9,6 +9,7 @@ from pathlib import Path
 
 from plansite.data.project import BUILD_INPUTS
 from plansite.pages import templatecache
+from support.builds import build as build_here
 from support.builds import mkdocs as run_mkdocs
 from support.paths import ROOT
 
@@ -44,8 +45,18 @@ def mkdocs(project: Path, *args: str, env: dict[str, str] | None = None) -> subp
     return run_mkdocs(list(args), project, dict(os.environ) if env is None else env)
 
 
+def editor_environment() -> dict[str, str]:
+    """An editor's plain build: no public address, no repository, and no offline copy (a second whole build
+    no test of a copy looks at)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "REPO_URL")}
+    return {**env, "PLANSITE_OFFLINE_COPY": "0"}
+
+
 def build(project: Path, out: Path) -> subprocess.CompletedProcess:
-    """A build of the copy as an editor makes one (no public address, no repository), without the offline
-    copy (a second whole build no test of a copy looks at)."""
-    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "REPO_URL")}  # an editor's plain build
-    return mkdocs(project, "build", "--strict", "-d", str(out), env={**env, "PLANSITE_OFFLINE_COPY": "0"})
+    """A build of the copy as an editor makes one, run in this process (support/builds.py: `build`)."""
+    return build_here(project / "mkdocs.yml", out, editor_environment())
+
+
+def build_command(project: Path, out: Path) -> subprocess.CompletedProcess:
+    """The same build as the command `mkdocs build --strict`, in a process of its own: what an editor reads."""
+    return mkdocs(project, "build", "--strict", "-d", str(out), env=editor_environment())
