@@ -89,6 +89,14 @@ def test_every_paragraph_is_indexed_once_on_the_page_a_reader_should_land_on(dat
     assert wrong == []
 
 
+def test_what_the_index_leaves_out_is_marked_so_that_no_page_keeps_the_mark(site_dir):
+    """Templates mark with `data-search-exclude="yes"`: Material's search plugin strips a mark with a value
+    from the page it writes (a bare `data-search-exclude` would stay in every page)."""
+    from support.sitehtml import html_pages
+
+    assert [p for p in html_pages(site_dir) if b"data-search-" in p.read_bytes()] == []
+
+
 def test_labels_repeated_on_every_page_are_not_indexed(data, plan, site_dir):
     texts = {d["location"]: plain(d["title"]) + plain(d["text"]) for d in data["docs"]}
     # “¶” is quoted once, in the full text's note on paragraph links; the links themselves are left out

@@ -11,8 +11,8 @@ import material
 import pytest
 
 from plansite.data.plan import load_plan
-from plansite.plan import terms
-from plansite.search import dictionary, exclude, searchindex
+from plansite.plan import document, terms
+from plansite.search import dictionary, searchindex
 from plansite.site.material import bundle, worker
 from plansite.site.material.patch import MaterialChanged, hashed_path
 from support.paths import ROOT
@@ -179,43 +179,12 @@ def test_a_patched_file_is_named_by_its_own_content():
     assert re.fullmatch(r"assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js", hashed_path(name, "a"))
 
 
-# ── exclusion marks ───────────────────────────────────────────────────────────────────────────────
-def test_marks_by_class_id_and_tag():
-    html = ('<p class="pl-docline x">a</p><p id="m-1">b</p><p id="m-2" data-search-exclude>c</p>'
-            '<table><tr><td>d</td></tr></table><br/><p class="pl-doclines">e</p>')
-    out, marked = exclude.mark(html, classes={"pl-docline"}, ids={"m-1", "m-2"}, tags={"table"})
-    assert out == ('<p class="pl-docline x"' + exclude.ATTRIBUTE + '>a</p><p id="m-1"' + exclude.ATTRIBUTE +
-                   '>b</p><p id="m-2" data-search-exclude>c</p><table' + exclude.ATTRIBUTE +
-                   '><tr><td>d</td></tr></table><br/><p class="pl-doclines">e</p>')
-    assert marked == {"class:pl-docline": 1, "id:m-1": 1, "tag:table": 1}
-
-
-def test_marking_reads_tags_as_a_parser_does():
-    """Single-quoted and unquoted attributes are marked; tag-like text in a comment or a script is not;
-    every other character stays as it was."""
-    html = ("<p class='pl-docline'>a</p><!-- <p class=\"pl-docline\"> -->"
-            "<script>var s = '<p class=\"pl-docline\">';</script><hr class=pl-docline />")
-    out, marked = exclude.mark(html, classes={"pl-docline"})
-    assert marked["class:pl-docline"] == 2
-    assert out == ("<p class='pl-docline' data-search-exclude=\"plansite\">a</p><!-- <p class=\"pl-docline\"> -->"
-                   "<script>var s = '<p class=\"pl-docline\">';</script><hr class=pl-docline  data-search-exclude=\"plansite\"/>")
-
-
-def test_the_full_text_must_still_have_every_task_paragraph(plan):
-    anchors = exclude.owned_by_tasks(plan)
+# ── what the index leaves out ─────────────────────────────────────────────────────────────────────
+def test_the_full_texts_copy_of_each_task_paragraph_is_known(plan):
+    """The full text leaves out of the index the paragraphs an action's or project's page shows too."""
+    anchors = document.task_paragraphs(plan)
     assert "youth-intro" in anchors and "youth-science-spirit" in anchors and "youth" not in anchors
     assert "goals-1" not in anchors  # 工作目标 belongs to the full text
-    html = "".join(f'<p id="{a}">x</p>' for a in sorted(anchors))
-    assert exclude.exclude(html, "text.md", anchors).count(exclude.ATTRIBUTE) == len(anchors)
-    with pytest.raises(exclude.ExcludeError, match="youth-intro"):
-        exclude.exclude(html.replace('id="youth-intro"', 'id="renamed"'), "text.md", anchors)
-
-
-def test_department_pages_leave_out_the_other_departments_task_pages_keep_them():
-    html = '<dl class="pl-roles"><dt>牵头部门</dt><dd>区科协</dd></dl>'
-    assert exclude.ATTRIBUTE in exclude.exclude(html, "departments/kexie.md", set())
-    assert exclude.ATTRIBUTE not in exclude.exclude(html, "actions/youth.md", set())
-    assert exclude.ATTRIBUTE not in exclude.exclude(html, "departments/index.md", set())
 
 
 # ── index rewrite ─────────────────────────────────────────────────────────────────────────────────

@@ -106,6 +106,7 @@ class AnnexRowView:
 class FullTextContext:
     meta: Meta
     blocks: tuple[Block, ...]
+    task_paragraphs: frozenset[str]  # anchors of the paragraphs an action's or project's page shows too
     annex: tuple[AnnexRowView, ...]
     attachment_title: str | None
     about_href: str

@@ -79,6 +79,12 @@ def task_blocks(task: Task) -> Iterator[Block]:
         yield from _clause(measure)
 
 
+def task_paragraphs(plan: Plan) -> frozenset[str]:
+    """Anchors of the full text's paragraphs that belong to an action or project (not its heading): its page
+    shows them too."""
+    return frozenset(b.anchor for c in plan.chapters for t in c.tasks for b in task_blocks(t) if b.role != "heading")
+
+
 def _section(section: Section) -> Iterator[Block]:
     yield Block(section.id, "heading", 2, heading(section), owner=section.id)
     yield from _paragraphs(section.id, section.paragraphs)

@@ -3,8 +3,6 @@
 setup        (on_config, before Material's search plugin reads its options) write the jieba user dictionary
              and point the plugin's `jieba_dict_user` at it; jieba's global tokenizer is first cleared of
              an earlier build's (mkdocs serve).
-mark         (on_page_content) mark what the index leaves out (search/exclude.py); the search plugin reads
-             the page after this.
 rewrite      (on_post_build, after the search plugin has written the index and before the offline plugin
              inlines it) add name parts and write the index as UTF-8 (search/searchindex.py).
 Search does nothing while the data has a mistake: the preview's pages are not the site's.
@@ -19,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from plansite.plan import terms
-from plansite.search import dictionary, exclude, searchindex
+from plansite.search import dictionary, searchindex
 from plansite.site.state import BuildState, SearchSetup
 
 log = logging.getLogger("mkdocs.plugins.plansite.search")
@@ -52,18 +50,8 @@ def setup(state: BuildState, config: MkDocsConfig) -> None:
     if configured and Path(configured).resolve() != path.resolve():
         raise PluginError("search: jieba_dict_user is generated from data/plan.yaml; remove it from mkdocs.yml")
     search.config.jieba_dict_user = str(path)
-    state.search = SearchSetup(parts_by_word=dictionary.parts_by_word(found, terms.name_prefixes(plan)),
-                               task_anchors=exclude.owned_by_tasks(plan))
+    state.search = SearchSetup(parts_by_word=dictionary.parts_by_word(found, terms.name_prefixes(plan)))
     log.debug("search: %d dictionary words in %s", len(found), path)
-
-
-def mark(state: BuildState, html: str, src: str) -> str:
-    if state.search is None:
-        return html
-    try:
-        return exclude.exclude(html, src, state.search.task_anchors)
-    except exclude.ExcludeError as err:
-        raise PluginError(f"search: {err}") from None
 
 
 def rewrite(state: BuildState, config: MkDocsConfig) -> None:

@@ -23,9 +23,8 @@ class Patched:
 
 @dataclass(frozen=True)
 class SearchSetup:
-    """What search needs after on_config: the parts of each dictionary word, the anchors tasks own."""
+    """What search needs after on_config: the parts of each dictionary word."""
     parts_by_word: dict[str, list[str]]
-    task_anchors: set[str]
 
 
 @dataclass
