@@ -10,7 +10,7 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, SoupStrainer
 
 from plansite.data.progress import parse_progress
 from plansite.generate import Inputs, generate
@@ -36,7 +36,7 @@ def with_repo(source) -> dict:
 
 
 def add_links(markdown: str) -> list[dict[str, str]]:
-    soup = BeautifulSoup(markdown, "lxml")
+    soup = BeautifulSoup(markdown, "lxml", parse_only=SoupStrainer("a"))
     return [query(attr(a, "href")) for a in soup.find_all("a") if a.get_text().startswith("补充实施记录")]
 
 
@@ -106,7 +106,7 @@ def page_path(site: Path, html: Path) -> str:
 
 def test_every_page_offers_corrections_with_its_own_address(site_dir):
     for html in html_pages(site_dir):
-        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml", parse_only=SoupStrainer("aside"))
         aside = soup.select_one("aside.pl-contribute")
         assert aside is not None, html
         correction = aside.find("a", string="纠错")

@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from plansite.data.plan import load_plan
 from support.paths import ROOT
 from support.projectcopy import build, copy_project
-from support.sitehtml import find, select_one
+from support.sitehtml import find, select_one, visible_text
 
 PLANS = sorted((ROOT / "tests" / "fixtures" / "plans").glob("*.yaml"))
 THIS_PLAN = load_plan(ROOT / "data" / "plan.yaml", "data/plan.yaml")
@@ -35,10 +35,7 @@ def site_texts(site: Path) -> dict[str, str]:
             continue
         rel = path.relative_to(site).as_posix()
         if path.suffix == ".html":
-            soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-            for hidden in soup(["script", "style"]):
-                hidden.decompose()
-            out[rel] = soup.get_text(" ")
+            out[rel] = visible_text(path.read_text(encoding="utf-8"))
         elif path.suffix == ".xlsx":
             with zipfile.ZipFile(path) as z:
                 out[rel] = " ".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
