@@ -7,7 +7,7 @@ run at 0 unless noted), not implied by the order of mkdocs.yml:
   on_config   +50  read the data; set up search (before Material's search plugin reads its options)
               -50  make the pages (after Material's offline plugin has turned folder addresses off)
   on_files     0   add the generated pages, our assets and Material's patched files
-  on_page_markdown 0   each page's date and description
+  on_page_markdown   0  each page's date and description
   on_post_page / on_post_template  -100  patched file names, then the Content Security Policy, last
   on_post_build  -90  rewrite the search index: after the search plugin wrote it (0), before the
                       offline plugin inlines it for file:// (-100)
