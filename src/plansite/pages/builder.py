@@ -209,7 +209,8 @@ class Builder:
                 lead=links["lead"], responsible=links["responsible"]))
             previous_kind = task.kind
         return FullTextContext(meta=self.meta(src), blocks=tuple(document.blocks(self.plan)), annex=tuple(rows),
-                               task_paragraphs=document.task_paragraphs(self.plan), attachment_title=self.plan.document.attachment_title, about_href=self.links.href(src, routes.ABOUT))
+                               task_paragraphs=document.task_paragraphs(self.plan),
+                               attachment_title=self.plan.document.attachment_title, about_href=self.links.href(src, routes.ABOUT))
 
     def task(self, task: Task) -> TaskContext:
         src = routes.task_page(task)
